@@ -1,0 +1,45 @@
+package org.healthclaims.api.broker;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The AMQP connection (publisher confirms on: the outbox relay waits for them) to AMQP_URL's broker or to an
+ * embedded one, and the exchange the claims engine consumes from. Boot's RabbitTemplate, RabbitAdmin and the
+ * broker health check build on this connection factory.
+ */
+@Configuration(proxyBeanMethods = false)
+class BrokerConfiguration {
+
+    /** Zero-setup mode: no AMQP_URL, so the server brings its own broker. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${amqp.url:}'.isBlank()")
+    EmbeddedBroker embeddedBroker() {
+        return EmbeddedBroker.start();
+    }
+
+    @Bean(destroyMethod = "destroy")
+    CachingConnectionFactory rabbitConnectionFactory(AmqpProperties amqp, Optional<EmbeddedBroker> embedded) {
+        URI uri = URI.create(
+                amqp.isEmbedded()
+                        ? embedded.orElseThrow().url()
+                        : Objects.requireNonNull(amqp.url()).trim());
+        CachingConnectionFactory factory = new CachingConnectionFactory(uri);
+        factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        factory.setPublisherReturns(true);
+        factory.setConnectionNameStrategy(f -> "claims-api");
+        return factory;
+    }
+
+    /** Declared by RabbitAdmin when the first connection opens; durable, as the queues bound to it will be. */
+    @Bean
+    TopicExchange adjudicationExchange(AmqpProperties amqp) {
+        return new TopicExchange(amqp.adjudicationExchange(), true, false);
+    }
+}

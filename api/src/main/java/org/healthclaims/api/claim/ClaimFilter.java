@@ -1,0 +1,90 @@
+package org.healthclaims.api.claim;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.healthclaims.api.relay.Conditions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The filter arguments of {@code claims}, under openIMIS's (graphene-django) names. Related-table filters are
+ * {@code in (select ...)} sub-queries on indexed keys, so the page query itself never joins.
+ */
+record ClaimFilter(
+        @Nullable UUID uuid,
+        @Nullable String code,
+        @Nullable String codeStartsWith,
+        @Nullable String codeContains,
+        @Nullable Integer status,
+        @Nullable Integer statusAbove,
+        @Nullable Integer reviewStatus,
+        @Nullable Integer feedbackStatus,
+        @Nullable String visitType,
+        @Nullable String healthFacilityCode,
+        @Nullable UUID healthFacilityUuid,
+        @Nullable String insureeChfId,
+        @Nullable UUID adminUuid,
+        @Nullable LocalDate dateClaimed,
+        @Nullable LocalDate dateClaimedFrom,
+        @Nullable LocalDate dateClaimedTo,
+        @Nullable LocalDate dateFromFrom,
+        @Nullable LocalDate dateToTo) {
+
+    static ClaimFilter of(Map<String, Object> arguments) {
+        return new ClaimFilter(
+                (UUID) arguments.get("uuid"),
+                (String) arguments.get("code"),
+                (String) arguments.get("code_Istartswith"),
+                (String) arguments.get("code_Icontains"),
+                (Integer) arguments.get("status"),
+                (Integer) arguments.get("status_Gt"),
+                (Integer) arguments.get("reviewStatus"),
+                (Integer) arguments.get("feedbackStatus"),
+                (String) arguments.get("visitType"),
+                (String) arguments.get("healthFacility_Code"),
+                (UUID) arguments.get("healthFacility_Uuid"),
+                (String) arguments.get("insuree_ChfId"),
+                (UUID) arguments.get("admin_Uuid"),
+                (LocalDate) arguments.get("dateClaimed"),
+                (LocalDate) arguments.get("dateClaimed_Gte"),
+                (LocalDate) arguments.get("dateClaimed_Lte"),
+                (LocalDate) arguments.get("dateFrom_Gte"),
+                (LocalDate) arguments.get("dateTo_Lte"));
+    }
+
+    /** The where fragments on table alias {@code c}. */
+    Conditions conditions() {
+        return new Conditions()
+                .when(uuid, "c.uuid = :uuid", "uuid")
+                .when(code, "c.code = :code", "code")
+                .startsWith(codeStartsWith, "lower(c.code)", "codePrefix")
+                .contains(codeContains, "lower(c.code)", "codePart")
+                .when(status, "c.status = :status", "status")
+                .when(statusAbove, "c.status > :statusAbove", "statusAbove")
+                .when(reviewStatus, "c.review_status = :reviewStatus", "reviewStatus")
+                .when(feedbackStatus, "c.feedback_status = :feedbackStatus", "feedbackStatus")
+                .when(visitType, "c.visit_type = :visitType", "visitType")
+                .when(
+                        healthFacilityCode,
+                        "c.health_facility_id in (select hf.id from health_facility hf"
+                                + " where hf.code = :healthFacilityCode and hf.validity_to is null)",
+                        "healthFacilityCode")
+                .when(
+                        healthFacilityUuid,
+                        "c.health_facility_id in (select hf.id from health_facility hf where hf.uuid = :healthFacilityUuid)",
+                        "healthFacilityUuid")
+                .when(
+                        insureeChfId,
+                        "c.insuree_id in (select i.id from insuree i where i.chf_id = :insureeChfId)",
+                        "insureeChfId")
+                .when(
+                        adminUuid,
+                        "c.claim_admin_id in (select ca.id from claim_admin ca where ca.uuid = :adminUuid)",
+                        "adminUuid")
+                .when(dateClaimed, "c.date_claimed = :dateClaimed", "dateClaimed")
+                .when(dateClaimedFrom, "c.date_claimed >= :dateClaimedFrom", "dateClaimedFrom")
+                .when(dateClaimedTo, "c.date_claimed <= :dateClaimedTo", "dateClaimedTo")
+                .when(dateFromFrom, "c.date_from >= :dateFromFrom", "dateFromFrom")
+                .when(dateToTo, "coalesce(c.date_to, c.date_from) <= :dateToTo", "dateToTo");
+    }
+}

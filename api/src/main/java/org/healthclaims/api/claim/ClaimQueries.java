@@ -1,0 +1,186 @@
+package org.healthclaims.api.claim;
+
+import static org.healthclaims.api.sql.Columns.date;
+import static org.healthclaims.api.sql.Columns.longOrNull;
+import static org.healthclaims.api.sql.Columns.money;
+import static org.healthclaims.api.sql.Columns.requiredMoney;
+import static org.healthclaims.api.sql.Columns.timestamp;
+import static org.healthclaims.api.sql.Columns.uuid;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import org.healthclaims.api.relay.Conditions;
+import org.healthclaims.api.relay.Connection;
+import org.healthclaims.api.relay.KeysetOrder;
+import org.healthclaims.api.relay.SortField;
+import org.healthclaims.api.relay.SortField.KeyType;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Set-based reads of claims: a page is one keyset statement; item lines, service lines and claim administrators of
+ * a whole page are one statement each.
+ */
+@Component
+class ClaimQueries {
+
+    static final SortField ID = new SortField("id", "c.id", KeyType.LONG);
+    static final List<SortField> SORTABLE = List.of(
+            new SortField("dateClaimed", "c.date_claimed", KeyType.DATE),
+            new SortField("dateFrom", "c.date_from", KeyType.DATE),
+            new SortField("code", "c.code", KeyType.TEXT),
+            new SortField("status", "c.status", KeyType.INT));
+    /** openIMIS's front-end lists claims newest first; the claim_date_claimed_ix index serves that order. */
+    static final List<String> DEFAULT_ORDER = List.of("-dateClaimed");
+
+    static final String COLUMNS = """
+            select c.id, c.uuid, c.code, c.status, c.review_status, c.feedback_status, c.rejection_reason, c.date_from,
+                   c.date_to, c.date_claimed, c.date_processed, c.claimed, c.approved, c.valuated, c.remunerated,
+                   c.explanation, c.adjustment, c.guarantee_id, c.visit_type, c.category, c.care_type,
+                   c.json_ext::text as json_ext, c.submit_stamp, c.process_stamp, c.validity_from, c.validity_to,
+                   c.insuree_id, c.health_facility_id, c.claim_admin_id, c.icd_id""";
+
+    static final String PAGE = COLUMNS + "%s from claim c where c.validity_to is null%s order by %s limit :limit";
+
+    static final String COUNT = "select count(*) from claim c where c.validity_to is null%s";
+
+    static final String ITEMS_OF = """
+            select cl.id, cl.claim_id, cl.item_id as medical_id, cl.status, cl.qty_provided, cl.qty_approved,
+                   cl.price_asked, cl.price_adjusted, cl.price_approved, cl.price_valuated, cl.remunerated_amount,
+                   cl.deductable_amount, cl.exceed_ceiling_amount, cl.exceed_ceiling_amount_category, cl.limitation,
+                   cl.limitation_value, cl.price_origin, cl.rejection_reason, cl.explanation, cl.justification
+              from claim_item cl
+             where cl.claim_id = any(:claimIds)
+               and cl.validity_to is null
+             order by cl.claim_id, cl.id""";
+
+    static final String SERVICES_OF = """
+            select cl.id, cl.claim_id, cl.service_id as medical_id, cl.status, cl.qty_provided, cl.qty_approved,
+                   cl.price_asked, cl.price_adjusted, cl.price_approved, cl.price_valuated, cl.remunerated_amount,
+                   cl.deductable_amount, cl.exceed_ceiling_amount, cl.exceed_ceiling_amount_category, cl.limitation,
+                   cl.limitation_value, cl.price_origin, cl.rejection_reason, cl.explanation, cl.justification
+              from claim_service cl
+             where cl.claim_id = any(:claimIds)
+               and cl.validity_to is null
+             order by cl.claim_id, cl.id""";
+
+    static final String CLAIM_ADMINS_BY_ID = """
+            select ca.id, ca.uuid, ca.code, ca.last_name, ca.other_names, ca.phone, ca.email_id, ca.health_facility_id
+              from claim_admin ca
+             where ca.id = any(:ids)""";
+
+    private static final RowMapper<ClaimLineRow> ITEM = (rs, n) -> line("ClaimItemGQLType", rs);
+    private static final RowMapper<ClaimLineRow> SERVICE = (rs, n) -> line("ClaimServiceGQLType", rs);
+
+    private static final RowMapper<ClaimAdminRow> CLAIM_ADMIN = (rs, n) -> new ClaimAdminRow(
+            rs.getLong("id"),
+            uuid(rs, "uuid"),
+            rs.getString("code"),
+            rs.getString("last_name"),
+            rs.getString("other_names"),
+            rs.getString("phone"),
+            rs.getString("email_id"),
+            longOrNull(rs, "health_facility_id"));
+
+    private final JdbcClient jdbc;
+
+    ClaimQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Connection<ClaimRow> page(
+            ClaimFilter filter, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
+        Conditions where = filter.conditions();
+        Integer total = withTotalCount ? count(where) : null;
+        if (after != null) order.after(after, where);
+        String sql = PAGE.formatted(order.selectKeysSql(), where.sql(), order.orderBySql());
+        List<Connection.Edge<ClaimRow>> edges = jdbc.sql(sql)
+                .params(where.params())
+                .param("limit", first + 1)
+                .query((rs, n) -> new Connection.Edge<>(claim(rs), order.cursorOf(rs)))
+                .list();
+        return Connection.of(edges, first, after != null, total);
+    }
+
+    private int count(Conditions where) {
+        return jdbc.sql(COUNT.formatted(where.sql()))
+                .params(where.params())
+                .query(Integer.class)
+                .single();
+    }
+
+    List<ClaimLineRow> itemsOf(long[] claimIds) {
+        return jdbc.sql(ITEMS_OF).param("claimIds", claimIds).query(ITEM).list();
+    }
+
+    List<ClaimLineRow> servicesOf(long[] claimIds) {
+        return jdbc.sql(SERVICES_OF).param("claimIds", claimIds).query(SERVICE).list();
+    }
+
+    List<ClaimAdminRow> claimAdminsByIds(long[] ids) {
+        return jdbc.sql(CLAIM_ADMINS_BY_ID).param("ids", ids).query(CLAIM_ADMIN).list();
+    }
+
+    private static ClaimRow claim(ResultSet rs) throws SQLException {
+        return new ClaimRow(
+                rs.getLong("id"),
+                uuid(rs, "uuid"),
+                rs.getString("code"),
+                rs.getInt("status"),
+                rs.getInt("review_status"),
+                rs.getInt("feedback_status"),
+                rs.getInt("rejection_reason"),
+                Objects.requireNonNull(date(rs, "date_from")),
+                date(rs, "date_to"),
+                Objects.requireNonNull(date(rs, "date_claimed")),
+                date(rs, "date_processed"),
+                money(rs, "claimed"),
+                money(rs, "approved"),
+                money(rs, "valuated"),
+                money(rs, "remunerated"),
+                rs.getString("explanation"),
+                rs.getString("adjustment"),
+                rs.getString("guarantee_id"),
+                rs.getString("visit_type"),
+                rs.getString("category"),
+                rs.getString("care_type"),
+                rs.getString("json_ext"),
+                timestamp(rs, "submit_stamp"),
+                timestamp(rs, "process_stamp"),
+                Objects.requireNonNull(timestamp(rs, "validity_from")),
+                timestamp(rs, "validity_to"),
+                rs.getLong("insuree_id"),
+                rs.getLong("health_facility_id"),
+                longOrNull(rs, "claim_admin_id"),
+                rs.getLong("icd_id"));
+    }
+
+    private static ClaimLineRow line(String typeName, ResultSet rs) throws SQLException {
+        return new ClaimLineRow(
+                typeName,
+                rs.getLong("id"),
+                rs.getLong("claim_id"),
+                rs.getLong("medical_id"),
+                rs.getInt("status"),
+                rs.getBigDecimal("qty_provided"),
+                rs.getBigDecimal("qty_approved"),
+                requiredMoney(rs, "price_asked"),
+                money(rs, "price_adjusted"),
+                money(rs, "price_approved"),
+                money(rs, "price_valuated"),
+                money(rs, "remunerated_amount"),
+                money(rs, "deductable_amount"),
+                money(rs, "exceed_ceiling_amount"),
+                money(rs, "exceed_ceiling_amount_category"),
+                rs.getString("limitation"),
+                rs.getBigDecimal("limitation_value"),
+                rs.getString("price_origin"),
+                rs.getInt("rejection_reason"),
+                rs.getString("explanation"),
+                rs.getString("justification"));
+    }
+}

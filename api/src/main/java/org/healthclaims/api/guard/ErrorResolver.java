@@ -1,0 +1,38 @@
+package org.healthclaims.api.guard;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import org.healthclaims.api.security.InvalidCredentials;
+import org.healthclaims.api.security.NotAuthenticated;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns our exceptions into typed GraphQL errors with a stable {@code code} extension. Anything else is left to
+ * Spring, which answers INTERNAL_ERROR without a stack trace or SQL in the message.
+ */
+@Component
+final class ErrorResolver extends DataFetcherExceptionResolverAdapter {
+
+    @Override
+    protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+        return switch (ex) {
+            case NotAuthenticated e -> error(env, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", e.getMessage());
+            case InvalidCredentials e -> error(env, ErrorType.UNAUTHORIZED, "INVALID_CREDENTIALS", e.getMessage());
+            case InvalidArgument e -> error(env, ErrorType.BAD_REQUEST, e.code(), e.getMessage());
+            default -> null;
+        };
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String code, String message) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(message)
+                .extensions(Map.of("code", code))
+                .build();
+    }
+}

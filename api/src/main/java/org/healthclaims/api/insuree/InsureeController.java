@@ -1,0 +1,70 @@
+package org.healthclaims.api.insuree;
+
+import graphql.schema.DataFetchingFieldSelectionSet;
+import java.util.List;
+import java.util.Map;
+import org.healthclaims.api.location.HealthFacilityRow;
+import org.healthclaims.api.location.LocationQueries;
+import org.healthclaims.api.location.LocationRow;
+import org.healthclaims.api.relay.Connection;
+import org.healthclaims.api.relay.KeysetOrder;
+import org.healthclaims.api.relay.PageSize;
+import org.healthclaims.api.sql.Batch;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The insurees connection and the relations of insurees and families. */
+@Controller
+class InsureeController {
+
+    private final InsureeQueries insurees;
+    private final LocationQueries locations;
+
+    InsureeController(InsureeQueries insurees, LocationQueries locations) {
+        this.insurees = insurees;
+        this.locations = locations;
+    }
+
+    @QueryMapping
+    Connection<InsureeRow> insurees(
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            @Argument @Nullable List<String> orderBy,
+            @Arguments Map<String, Object> arguments,
+            DataFetchingFieldSelectionSet selection) {
+        int size = PageSize.first(first);
+        KeysetOrder order =
+                KeysetOrder.of(orderBy, InsureeQueries.SORTABLE, InsureeQueries.DEFAULT_ORDER, InsureeQueries.ID);
+        return insurees.page(InsureeFilter.of(arguments), order, size, after, selection.contains("totalCount"));
+    }
+
+    @BatchMapping(typeName = "InsureeGQLType", field = "family")
+    List<FamilyRow> family(List<InsureeRow> members) {
+        return Batch.toOne(members, InsureeRow::familyId, insurees::familiesByIds, FamilyRow::pk);
+    }
+
+    @BatchMapping(typeName = "InsureeGQLType", field = "currentVillage")
+    List<LocationRow> currentVillage(List<InsureeRow> members) {
+        return Batch.toOne(members, InsureeRow::currentVillageId, locations::locationsByIds, LocationRow::pk);
+    }
+
+    @BatchMapping(typeName = "InsureeGQLType", field = "healthFacility")
+    List<HealthFacilityRow> healthFacility(List<InsureeRow> members) {
+        return Batch.toOne(
+                members, InsureeRow::healthFacilityId, locations::healthFacilitiesByIds, HealthFacilityRow::pk);
+    }
+
+    @BatchMapping(typeName = "FamilyGQLType", field = "headInsuree")
+    List<InsureeRow> headInsuree(List<FamilyRow> families) {
+        return Batch.toOne(families, FamilyRow::headInsureeId, insurees::insureesByIds, InsureeRow::pk);
+    }
+
+    @BatchMapping(typeName = "FamilyGQLType", field = "location")
+    List<LocationRow> location(List<FamilyRow> families) {
+        return Batch.toOne(families, FamilyRow::locationId, locations::locationsByIds, LocationRow::pk);
+    }
+}

@@ -1,0 +1,53 @@
+package org.healthclaims.api.insuree;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.healthclaims.api.relay.Conditions;
+import org.jspecify.annotations.Nullable;
+
+/** The filter arguments of {@code insurees}, under openIMIS's (graphene-django) names. */
+record InsureeFilter(
+        @Nullable UUID uuid,
+        @Nullable String chfId,
+        @Nullable String lastName,
+        @Nullable String lastNameStartsWith,
+        @Nullable String otherNamesStartsWith,
+        @Nullable LocalDate dobFrom,
+        @Nullable LocalDate dobTo,
+        @Nullable String genderCode,
+        @Nullable Boolean head,
+        @Nullable UUID familyUuid) {
+
+    static InsureeFilter of(Map<String, Object> arguments) {
+        return new InsureeFilter(
+                (UUID) arguments.get("uuid"),
+                (String) arguments.get("chfId"),
+                (String) arguments.get("lastName"),
+                (String) arguments.get("lastName_Istartswith"),
+                (String) arguments.get("otherNames_Istartswith"),
+                (LocalDate) arguments.get("dob_Gte"),
+                (LocalDate) arguments.get("dob_Lte"),
+                (String) arguments.get("gender_Code"),
+                (Boolean) arguments.get("head"),
+                (UUID) arguments.get("family_Uuid"));
+    }
+
+    /** The where fragments on table alias {@code i}. */
+    Conditions conditions() {
+        return new Conditions()
+                .when(uuid, "i.uuid = :uuid", "uuid")
+                .when(chfId, "i.chf_id = :chfId", "chfId")
+                .when(lastName, "i.last_name = :lastName", "lastName")
+                .startsWith(lastNameStartsWith, "lower(i.last_name)", "lastNamePrefix")
+                .startsWith(otherNamesStartsWith, "lower(i.other_names)", "otherNamesPrefix")
+                .when(dobFrom, "i.dob >= :dobFrom", "dobFrom")
+                .when(dobTo, "i.dob <= :dobTo", "dobTo")
+                .when(genderCode, "i.gender = :genderCode", "genderCode")
+                .when(head, "i.head = :head", "head")
+                .when(
+                        familyUuid,
+                        "i.family_id in (select f.id from family f where f.uuid = :familyUuid)",
+                        "familyUuid");
+    }
+}

@@ -1,0 +1,70 @@
+package org.healthclaims.api.location;
+
+import static org.healthclaims.api.sql.Columns.longOrNull;
+import static org.healthclaims.api.sql.Columns.timestamp;
+import static org.healthclaims.api.sql.Columns.uuid;
+
+import java.util.List;
+import java.util.Objects;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Set-based reads of locations and health facilities: one statement per call, whatever the number of ids. */
+@Component
+public class LocationQueries {
+
+    static final String LOCATIONS_BY_ID = """
+            select l.id, l.uuid, l.code, l.name, l.type, l.parent_location_id, l.validity_from, l.validity_to
+              from location l
+             where l.id = any(:ids)""";
+
+    static final String HEALTH_FACILITIES_BY_ID = """
+            select hf.id, hf.uuid, hf.code, hf.name, hf.level, hf.care_type, hf.legal_form, hf.status, hf.address,
+                   hf.phone, hf.email, hf.location_id, hf.validity_from, hf.validity_to
+              from health_facility hf
+             where hf.id = any(:ids)""";
+
+    private static final RowMapper<LocationRow> LOCATION = (rs, n) -> new LocationRow(
+            rs.getLong("id"),
+            uuid(rs, "uuid"),
+            rs.getString("code"),
+            rs.getString("name"),
+            rs.getString("type"),
+            longOrNull(rs, "parent_location_id"),
+            Objects.requireNonNull(timestamp(rs, "validity_from")),
+            timestamp(rs, "validity_to"));
+
+    private static final RowMapper<HealthFacilityRow> HEALTH_FACILITY = (rs, n) -> new HealthFacilityRow(
+            rs.getLong("id"),
+            uuid(rs, "uuid"),
+            rs.getString("code"),
+            rs.getString("name"),
+            rs.getString("level"),
+            rs.getString("care_type"),
+            rs.getString("legal_form"),
+            rs.getString("status"),
+            rs.getString("address"),
+            rs.getString("phone"),
+            rs.getString("email"),
+            rs.getLong("location_id"),
+            Objects.requireNonNull(timestamp(rs, "validity_from")),
+            timestamp(rs, "validity_to"));
+
+    private final JdbcClient jdbc;
+
+    LocationQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<LocationRow> locationsByIds(long[] ids) {
+        return jdbc.sql(LOCATIONS_BY_ID).param("ids", ids).query(LOCATION).list();
+    }
+
+    public List<HealthFacilityRow> healthFacilitiesByIds(long[] ids) {
+        return jdbc.sql(HEALTH_FACILITIES_BY_ID)
+                .param("ids", ids)
+                .query(HEALTH_FACILITY)
+                .list();
+    }
+}

@@ -1,0 +1,89 @@
+package org.healthclaims.api.medical;
+
+import static org.healthclaims.api.sql.Columns.intOrNull;
+import static org.healthclaims.api.sql.Columns.requiredMoney;
+import static org.healthclaims.api.sql.Columns.timestamp;
+import static org.healthclaims.api.sql.Columns.uuid;
+
+import java.util.List;
+import java.util.Objects;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Set-based reads of the medical registers: items, services and ICD diagnoses, one statement per call. */
+@Component
+public class MedicalQueries {
+
+    static final String ITEMS_BY_ID = """
+            select mi.id, mi.uuid, mi.code, mi.name, mi.type, mi.package, mi.price, mi.care_type, mi.frequency,
+                   mi.patient_category, mi.validity_from, mi.validity_to
+              from medical_item mi
+             where mi.id = any(:ids)""";
+
+    static final String SERVICES_BY_ID = """
+            select ms.id, ms.uuid, ms.code, ms.name, ms.type, ms.level, ms.category, ms.price, ms.care_type,
+                   ms.frequency, ms.patient_category, ms.validity_from, ms.validity_to
+              from medical_service ms
+             where ms.id = any(:ids)""";
+
+    static final String DIAGNOSES_BY_ID = """
+            select d.id, d.uuid, d.code, d.name, d.validity_from, d.validity_to
+              from diagnosis d
+             where d.id = any(:ids)""";
+
+    private static final RowMapper<ItemRow> ITEM = (rs, n) -> new ItemRow(
+            rs.getLong("id"),
+            uuid(rs, "uuid"),
+            rs.getString("code"),
+            rs.getString("name"),
+            rs.getString("type"),
+            rs.getString("package"),
+            requiredMoney(rs, "price"),
+            rs.getString("care_type"),
+            intOrNull(rs, "frequency"),
+            rs.getInt("patient_category"),
+            Objects.requireNonNull(timestamp(rs, "validity_from")),
+            timestamp(rs, "validity_to"));
+
+    private static final RowMapper<ServiceRow> SERVICE = (rs, n) -> new ServiceRow(
+            rs.getLong("id"),
+            uuid(rs, "uuid"),
+            rs.getString("code"),
+            rs.getString("name"),
+            rs.getString("type"),
+            rs.getString("level"),
+            rs.getString("category"),
+            requiredMoney(rs, "price"),
+            rs.getString("care_type"),
+            intOrNull(rs, "frequency"),
+            rs.getInt("patient_category"),
+            Objects.requireNonNull(timestamp(rs, "validity_from")),
+            timestamp(rs, "validity_to"));
+
+    private static final RowMapper<DiagnosisRow> DIAGNOSIS = (rs, n) -> new DiagnosisRow(
+            rs.getLong("id"),
+            uuid(rs, "uuid"),
+            rs.getString("code"),
+            rs.getString("name"),
+            Objects.requireNonNull(timestamp(rs, "validity_from")),
+            timestamp(rs, "validity_to"));
+
+    private final JdbcClient jdbc;
+
+    MedicalQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<ItemRow> itemsByIds(long[] ids) {
+        return jdbc.sql(ITEMS_BY_ID).param("ids", ids).query(ITEM).list();
+    }
+
+    public List<ServiceRow> servicesByIds(long[] ids) {
+        return jdbc.sql(SERVICES_BY_ID).param("ids", ids).query(SERVICE).list();
+    }
+
+    public List<DiagnosisRow> diagnosesByIds(long[] ids) {
+        return jdbc.sql(DIAGNOSES_BY_ID).param("ids", ids).query(DIAGNOSIS).list();
+    }
+}

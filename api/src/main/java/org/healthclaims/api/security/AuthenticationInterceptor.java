@@ -1,0 +1,64 @@
+package org.healthclaims.api.security;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Authenticates every GraphQL request from {@code Authorization: Bearer <token>} (or {@code JWT <token>}, the prefix
+ * openIMIS's token library sends) or from the {@code JWT} cookie, and writes the cookies a mutation asked for. A
+ * header that holds no valid token does not hide a valid cookie.
+ */
+@Component
+class AuthenticationInterceptor implements WebGraphQlInterceptor {
+
+    /** GraphQL-context key under which a mutation leaves the Set-Cookie values of its response. */
+    static final String SET_COOKIES = "org.healthclaims.api.security.setCookies";
+
+    private final Tokens tokens;
+
+    AuthenticationInterceptor(Tokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        Caller caller = authenticate(request);
+        if (caller != null)
+            request.configureExecutionInput((input, builder) ->
+                    builder.graphQLContext(Map.of(Caller.class, caller)).build());
+        return chain.next(request).doOnNext(response -> {
+            List<String> cookies =
+                    response.getExecutionInput().getGraphQLContext().get(SET_COOKIES);
+            if (cookies != null)
+                for (String cookie : cookies) response.getResponseHeaders().add(HttpHeaders.SET_COOKIE, cookie);
+        });
+    }
+
+    private @Nullable Caller authenticate(WebGraphQlRequest request) {
+        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header != null) {
+            String token = bearer(header);
+            Caller caller = token == null ? null : tokens.verify(token);
+            if (caller != null) return caller;
+        }
+        HttpCookie cookie = request.getCookies().getFirst(SessionCookies.JWT);
+        return cookie == null || cookie.getValue().isEmpty() ? null : tokens.verify(cookie.getValue());
+    }
+
+    private static @Nullable String bearer(String header) {
+        int space = header.indexOf(' ');
+        if (space < 0) return null;
+        String scheme = header.substring(0, space);
+        if (!scheme.equalsIgnoreCase("Bearer") && !scheme.equalsIgnoreCase("JWT")) return null;
+        String token = header.substring(space + 1).trim();
+        return token.isEmpty() ? null : token;
+    }
+}

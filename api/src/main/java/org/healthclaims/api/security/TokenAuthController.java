@@ -1,0 +1,48 @@
+package org.healthclaims.api.security;
+
+import graphql.GraphQLContext;
+import java.util.List;
+import java.util.Map;
+import org.healthclaims.domain.user.AppUser;
+import org.healthclaims.domain.user.UserRepository;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Controller;
+
+/** openIMIS's login: {@code tokenAuth(username, password)}, answering the JWT and setting it as cookies. */
+@Controller
+class TokenAuthController {
+
+    /** Compared against when the user does not exist, so both failures take a BCrypt check's time. */
+    private static final String NO_USER_HASH = new BCryptPasswordEncoder().encode("no such user");
+
+    private final UserRepository users;
+    private final Tokens tokens;
+    private final JwtProperties properties;
+    private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
+
+    TokenAuthController(UserRepository users, Tokens tokens, JwtProperties properties) {
+        this.users = users;
+        this.tokens = tokens;
+        this.properties = properties;
+    }
+
+    /** graphql_jwt's ObtainJSONWebToken. */
+    record TokenAuthResult(Map<String, Object> payload, long refreshExpiresIn, String token, String refreshToken) {}
+
+    @MutationMapping
+    TokenAuthResult tokenAuth(@Argument String username, @Argument String password, GraphQLContext context) {
+        AppUser user = users.findCurrentByLoginName(username).orElse(null);
+        String hash = user == null || user.passwordHash() == null ? NO_USER_HASH : user.passwordHash();
+        boolean matches = passwords.matches(password, hash);
+        if (user == null || user.passwordHash() == null || !matches) throw new InvalidCredentials();
+        Tokens.Issued issued = tokens.issue(user);
+        context.put(
+                AuthenticationInterceptor.SET_COOKIES,
+                List.of(
+                        SessionCookies.jwt(issued.token(), properties.expiresIn()),
+                        SessionCookies.refresh(issued.refreshToken(), properties.refreshExpiresIn())));
+        return new TokenAuthResult(issued.payload(), issued.refreshExpiresIn(), issued.token(), issued.refreshToken());
+    }
+}
