@@ -1,0 +1,46 @@
+package org.healthclaims.api.testing;
+
+import org.healthclaims.api.ApiApplication;
+import org.healthclaims.domain.database.DatabaseUrl;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the integration tests that need a running server: the real application on a random port, over this
+ * run's own database (migrated by the server, demo data loaded by the server) and the test broker. All subclasses
+ * share one application context, so the server starts once per run.
+ */
+@SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(StatementCounter.Config.class)
+public abstract class ApiTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected StatementCounter statements;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        DatabaseUrl database = TestServices.database();
+        registry.add("database.url", database::jdbcUrl);
+        registry.add("database.user", () -> database.user() == null ? "" : database.user());
+        registry.add("database.password", () -> database.password() == null ? "" : database.password());
+        registry.add("amqp.url", TestServices::amqpUrl);
+        registry.add("amqp.prefix", TestServices::amqpPrefix);
+        registry.add("demo.data", () -> "true");
+        registry.add("jwt.secret", () -> "a test secret that is at least thirty-two bytes long");
+    }
+
+    protected GraphQlClient client() {
+        return new GraphQlClient("http://127.0.0.1:" + port);
+    }
+
+    protected DatabaseUrl database() {
+        return TestServices.database();
+    }
+}

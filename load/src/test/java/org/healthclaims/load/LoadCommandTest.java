@@ -1,0 +1,42 @@
+package org.healthclaims.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LoadCommandTest {
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        return LoadCommand.run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void without_a_command_it_prints_usage_and_fails() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage:", "migrate");
+    }
+
+    @Test
+    void an_unknown_command_is_named() {
+        assertThat(run("explode")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command: explode");
+    }
+
+    @Test
+    void migrate_refuses_a_database_url_it_cannot_read() {
+        assertThat(run("migrate", "--database-url", "mysql://u:secret@h/d")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("DATABASE_URL")
+                .doesNotContain("secret");
+    }
+}
