@@ -3,6 +3,7 @@ package org.healthclaims.engine;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Objects;
+import org.healthclaims.domain.broker.AmqpUrl;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ public class EngineApplication {
     @Bean(destroyMethod = "destroy")
     CachingConnectionFactory rabbitConnectionFactory(EngineSettings settings) {
         CachingConnectionFactory factory =
-                new CachingConnectionFactory(java.net.URI.create(Objects.requireNonNull(settings.amqpUrl())));
+                new CachingConnectionFactory(AmqpUrl.parse(Objects.requireNonNull(settings.amqpUrl())));
         factory.setConnectionNameStrategy(f -> "claims-engine");
         return factory;
     }

@@ -1,6 +1,6 @@
 package org.healthclaims.api.broker;
 
-import java.net.URI;
+import org.healthclaims.domain.broker.AmqpUrl;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,11 +15,7 @@ public record AmqpProperties(
         @Nullable String url, @DefaultValue("") String prefix) {
 
     public AmqpProperties {
-        if (url != null && !url.isBlank()) {
-            String scheme = URI.create(url.trim()).getScheme();
-            if (!"amqp".equals(scheme) && !"amqps".equals(scheme))
-                throw new IllegalArgumentException("AMQP_URL must start with amqp:// or amqps://");
-        }
+        if (url != null && !url.isBlank()) AmqpUrl.parse(url);
         if (!prefix.matches("[A-Za-z0-9._-]*"))
             throw new IllegalArgumentException("AMQP_PREFIX may hold letters, digits, '.', '_' and '-' only");
     }

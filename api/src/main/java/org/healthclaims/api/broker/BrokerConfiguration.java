@@ -3,6 +3,7 @@ package org.healthclaims.api.broker;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import org.healthclaims.domain.broker.AmqpUrl;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -26,10 +27,7 @@ class BrokerConfiguration {
 
     @Bean(destroyMethod = "destroy")
     CachingConnectionFactory rabbitConnectionFactory(AmqpProperties amqp, Optional<EmbeddedBroker> embedded) {
-        URI uri = URI.create(
-                amqp.isEmbedded()
-                        ? embedded.orElseThrow().url()
-                        : Objects.requireNonNull(amqp.url()).trim());
+        URI uri = AmqpUrl.parse(amqp.isEmbedded() ? embedded.orElseThrow().url() : Objects.requireNonNull(amqp.url()));
         CachingConnectionFactory factory = new CachingConnectionFactory(uri);
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
         factory.setPublisherReturns(true);

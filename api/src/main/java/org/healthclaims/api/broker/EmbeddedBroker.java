@@ -64,7 +64,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** An AMQP URL for this broker, as AMQP_URL would name it. */
     public String url() {
-        return "amqp://guest:guest@127.0.0.1:" + port + "/";
+        return "amqp://guest:guest@127.0.0.1:" + port;
     }
 
     @Override

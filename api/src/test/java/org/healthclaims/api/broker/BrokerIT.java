@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.healthclaims.api.testing.ApiTest;
 import org.healthclaims.api.testing.TestServices;
+import org.healthclaims.domain.broker.AmqpUrl;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -36,7 +37,7 @@ class BrokerIT extends ApiTest {
     @Test
     void the_adjudication_exchange_exists_under_this_runs_prefix() {
         String exchange = TestServices.amqpPrefix() + "claims.adjudication";
-        CachingConnectionFactory factory = new CachingConnectionFactory(URI.create(TestServices.amqpUrl()));
+        CachingConnectionFactory factory = new CachingConnectionFactory(AmqpUrl.parse(TestServices.amqpUrl()));
         try {
             // health above (or any earlier test) made the server connect; its RabbitAdmin declares on connect
             new RabbitTemplate(factory).execute(channel -> channel.exchangeDeclarePassive(exchange));
