@@ -22,11 +22,12 @@ class BrokerConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${amqp.url:}'.isBlank()")
     EmbeddedBroker embeddedBroker() {
-        return EmbeddedBroker.start();
+        return EmbeddedBroker.startInBackground();
     }
 
     @Bean(destroyMethod = "destroy")
     CachingConnectionFactory rabbitConnectionFactory(AmqpProperties amqp, Optional<EmbeddedBroker> embedded) {
+        embedded.ifPresent(EmbeddedBroker::awaitStarted);
         URI uri = AmqpUrl.parse(amqp.isEmbedded() ? embedded.orElseThrow().url() : Objects.requireNonNull(amqp.url()));
         CachingConnectionFactory factory = new CachingConnectionFactory(uri);
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);

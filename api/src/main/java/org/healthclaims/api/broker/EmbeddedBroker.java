@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.apache.qpid.server.SystemLauncher;
 
@@ -23,14 +25,25 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final SystemLauncher launcher = new SystemLauncher();
     private final Path workDirectory;
     private final int port;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
 
     private EmbeddedBroker(Path workDirectory, int port) {
         this.workDirectory = workDirectory;
         this.port = port;
     }
 
-    /** Starts a broker with user guest/guest on a free port of 127.0.0.1. */
+    /** Starts a broker with user guest/guest on a free port of 127.0.0.1 and waits until it accepts connections. */
     public static EmbeddedBroker start() {
+        EmbeddedBroker broker = startInBackground();
+        broker.awaitStarted();
+        return broker;
+    }
+
+    /**
+     * Begins starting a broker and returns at once, so that the embedded PostgreSQL can start meanwhile (each takes
+     * about two seconds); {@link #awaitStarted()} before the first connection.
+     */
+    public static EmbeddedBroker startInBackground() {
         try {
             Path work = Files.createTempDirectory("claims-broker");
             // Qpid reads its configuration through its own classpath: URL handler, which the class loader of a
@@ -44,17 +57,32 @@ public final class EmbeddedBroker implements AutoCloseable {
             Path systemProperties = Files.createFile(work.resolve("system.properties"));
             int port = freePort();
             EmbeddedBroker broker = new EmbeddedBroker(work, port);
-            broker.launcher.startup(Map.of(
+            Map<String, Object> settings = Map.of(
                     "type", "Memory",
                     "initialSystemPropertiesLocation", systemProperties.toUri().toString(),
                     "initialConfigurationLocation", config.toUri().toString(),
                     "startupLoggedToSystemOut", false,
-                    "context", Map.of("qpid.amqp_port", Integer.toString(port), "qpid.work_dir", work.toString())));
+                    "context", Map.of("qpid.amqp_port", Integer.toString(port), "qpid.work_dir", work.toString()));
+            Thread.ofPlatform().name("embedded-broker-start").start(() -> {
+                try {
+                    broker.launcher.startup(settings);
+                    broker.started.complete(null);
+                } catch (Exception | Error e) {
+                    broker.started.completeExceptionally(e);
+                }
+            });
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the embedded broker's files", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the embedded AMQP broker did not start", e);
+        }
+    }
+
+    /** Blocks until the broker accepts connections; rethrows why it could not start. */
+    public void awaitStarted() {
+        try {
+            started.join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the embedded AMQP broker did not start", e.getCause());
         }
     }
 
@@ -69,7 +97,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        launcher.shutdown();
+        if (started.isDone() && !started.isCompletedExceptionally()) launcher.shutdown();
         try (Stream<Path> files = Files.walk(workDirectory)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -6,9 +6,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import org.healthclaims.api.broker.EmbeddedBroker;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +28,10 @@ class DatabaseConfiguration {
     /** Zero-setup mode: no DATABASE_URL, so the server brings its own PostgreSQL. */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${database.url:}'.isBlank()")
-    EmbeddedPostgres embeddedPostgres() throws IOException {
+    EmbeddedPostgres embeddedPostgres(ObjectProvider<EmbeddedBroker> broker) throws IOException {
+        // an embedded broker, if any, begins its start first and comes up in the background meanwhile: each of the
+        // two servers takes about two seconds, and the zero-setup start should pay for one of them only
+        broker.getIfAvailable();
         long started = System.nanoTime();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         log.atInfo()
