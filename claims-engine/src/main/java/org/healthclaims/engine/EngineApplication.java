@@ -81,9 +81,7 @@ public class EngineApplication {
                     .query(Integer.class)
                     .single();
             broker.createConnection().close();
-            log.atInfo()
-                    .addKeyValue("migrations", migrations)
-                    .log("claims engine connected to PostgreSQL and the broker");
+            log.info("claims engine connected to PostgreSQL ({} migrations applied) and the broker", migrations);
         };
     }
 }

@@ -4,8 +4,13 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 import org.healthclaims.domain.broker.AmqpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class BrokerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerConfiguration.class);
 
     /** Zero-setup mode: no AMQP_URL, so the server brings its own broker. */
     @Bean(destroyMethod = "close")
@@ -36,9 +43,26 @@ class BrokerConfiguration {
         return factory;
     }
 
-    /** Declared by RabbitAdmin when the first connection opens; durable, as the queues bound to it will be. */
+    /** Durable, as the queues bound to it will be; RabbitAdmin declares it on every (re)connection. */
     @Bean
     TopicExchange adjudicationExchange(AmqpProperties amqp) {
         return new TopicExchange(amqp.adjudicationExchange(), true, false);
+    }
+
+    /**
+     * Declares the topology at start instead of at the first publish. A broker that is down at start does not stop
+     * the server (health says DOWN, and RabbitAdmin declares again when the connection comes back).
+     */
+    @Bean
+    ApplicationRunner declareTopology(AmqpAdmin admin) {
+        return args -> {
+            try {
+                admin.initialize();
+            } catch (AmqpException e) {
+                log.warn(
+                        "AMQP broker not reachable at start ({}); the topology is declared when it connects",
+                        e.getMessage());
+            }
+        };
     }
 }

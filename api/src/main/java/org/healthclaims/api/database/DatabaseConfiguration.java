@@ -34,10 +34,10 @@ class DatabaseConfiguration {
         broker.getIfAvailable();
         long started = System.nanoTime();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-        log.atInfo()
-                .addKeyValue("port", postgres.getPort())
-                .addKeyValue("millis", (System.nanoTime() - started) / 1_000_000)
-                .log("embedded PostgreSQL started (its data is temporary: set DATABASE_URL to keep data)");
+        log.info(
+                "embedded PostgreSQL started on port {} in {} ms (its data is temporary: set DATABASE_URL to keep data)",
+                postgres.getPort(),
+                (System.nanoTime() - started) / 1_000_000);
         return postgres;
     }
 

@@ -39,7 +39,7 @@ class BrokerIT extends ApiTest {
         String exchange = TestServices.amqpPrefix() + "claims.adjudication";
         CachingConnectionFactory factory = new CachingConnectionFactory(AmqpUrl.parse(TestServices.amqpUrl()));
         try {
-            // health above (or any earlier test) made the server connect; its RabbitAdmin declares on connect
+            // declared by the server at start
             new RabbitTemplate(factory).execute(channel -> channel.exchangeDeclarePassive(exchange));
             Boolean unknownFails = new RabbitTemplate(factory).execute(channel -> {
                 try {

@@ -71,6 +71,7 @@ public final class StatementCounter {
     private Object onConnectionCall(Method method, Object[] args, Object result) {
         String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
         return switch (result) {
+            case null -> null;
             case CallableStatement cs -> proxy(CallableStatement.class, cs, onStatement(sql));
             case PreparedStatement ps -> proxy(PreparedStatement.class, ps, onStatement(sql));
             case Statement st -> proxy(Statement.class, st, onStatement(null));
