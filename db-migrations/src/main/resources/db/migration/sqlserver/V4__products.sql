@@ -6,7 +6,8 @@
 create table product (
     id                             bigint           identity(1,1) constraint product_pkey primary key,
     uuid                           uniqueidentifier not null constraint product_uuid_key unique,
-    [code]                         nvarchar(8)      not null,
+    -- openIMIS's ProductCode is 8 characters; domain.md §9 names a product PRD-BASIC (9): room for both
+    [code]                         nvarchar(20)     not null,
     [name]                         nvarchar(100)    not null,
     location_id                    bigint           constraint product_location_id_fkey references location (id),
     date_from                      datetimeoffset   not null,

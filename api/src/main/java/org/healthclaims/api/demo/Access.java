@@ -29,7 +29,7 @@ final class Access {
             copy user_district (id, user_id, location_id, validity_from) from stdin""";
 
     /** A system role: openIMIS stores its bit (tblRole.IsSystem, 5_base_data.sql); custom roles have 0. */
-    private record Role(long id, String name, int systemBit, int[] rights) {}
+    private record Role(long id, String name, int systemBit) {}
 
     /**
      * A demo user: the legacy role bits (app_user.role_id) are its role's; a claim administrator or officer is also
@@ -44,7 +44,7 @@ final class Access {
             @Nullable Long healthFacilityId,
             @Nullable Long claimAdminId,
             @Nullable Long officerId,
-            long... locationIds) {
+            List<Long> locationIds) {
 
         String password() {
             return login.equals("Admin") ? "admin123" : login + "123";
@@ -119,7 +119,16 @@ final class Access {
         Facility dispensary = facilities.byCode("HF-D1");
         Officer eo1 = officers.byCode("eo1");
         List<DemoUser> demoUsers = List.of(
-                new DemoUser("Admin", "Admin", "Admin", "IMIS Administrator", "INTERACTIVE", null, null, null, r1, r2),
+                new DemoUser(
+                        "Admin",
+                        "Admin",
+                        "Admin",
+                        "IMIS Administrator",
+                        "INTERACTIVE",
+                        null,
+                        null,
+                        null,
+                        List.of(r1, r2)),
                 new DemoUser(
                         "claimadmin",
                         dispensary.admin().lastName(),
@@ -128,8 +137,18 @@ final class Access {
                         "CLAIM_ADMIN",
                         dispensary.id(),
                         dispensary.admin().id(),
-                        null),
-                new DemoUser("medofficer", "Mrema", "Grace", "Medical Officer", "INTERACTIVE", null, null, null, r1d1),
+                        null,
+                        List.of()),
+                new DemoUser(
+                        "medofficer",
+                        "Mrema",
+                        "Grace",
+                        "Medical Officer",
+                        "INTERACTIVE",
+                        null,
+                        null,
+                        null,
+                        List.of(r1d1)),
                 new DemoUser(
                         "enrolment",
                         eo1.lastName(),
@@ -139,9 +158,10 @@ final class Access {
                         null,
                         null,
                         eo1.id(),
-                        r1d1),
-                new DemoUser("accountant", "Kimaro", "Peter", "Accountant", "INTERACTIVE", null, null, null, r1),
-                new DemoUser("viewer", "Viewer", "Demo", "Viewer", "INTERACTIVE", null, null, null, r1, r2));
+                        List.of(r1d1)),
+                new DemoUser(
+                        "accountant", "Kimaro", "Peter", "Accountant", "INTERACTIVE", null, null, null, List.of(r1)),
+                new DemoUser("viewer", "Viewer", "Demo", "Viewer", "INTERACTIVE", null, null, null, List.of(r1, r2)));
 
         // one encoder, one hash per user: BCrypt's cost is the bulk of the load's time
         BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
@@ -168,7 +188,7 @@ final class Access {
                     .time(DateShift.REGISTERS_SINCE)
                     .endRow();
         }
-        return new Role(id, name, systemBit, rights);
+        return new Role(id, name, systemBit);
     }
 
     private static Role role(List<Role> roles, String name) {

@@ -49,11 +49,7 @@ final class Catalogue {
             copy relative_distribution (id, uuid, product_id, distr_type, distr_care_type, period, distr_perc,
                                         validity_from) from stdin""";
 
-    /**
-     * §9 names it PRD-BASIC, but product.code is varchar(8), as openIMIS's ProductCode is nvarchar(8): the nine
-     * characters do not fit. This keeps the prefix, so {@code code like 'PRD-BAS%'} finds it under either spelling.
-     */
-    static final String BASIC_CODE = "PRD-BAS";
+    static final String BASIC_CODE = "PRD-BASIC";
 
     static final String HOSPITAL_CODE = "PRD-HOSP";
 

@@ -97,7 +97,7 @@ final class CopyTable {
     /** A random (version 4) uuid from this table's own seeded stream: the same on every load. */
     CopyTable uuid() {
         long high = (uuids.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (uuids.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
+        long low = (uuids.nextLong() & ~0xC000_0000_0000_0000L) | 0x8000_0000_0000_0000L;
         return raw(new UUID(high, low).toString());
     }
 

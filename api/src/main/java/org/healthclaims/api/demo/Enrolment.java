@@ -107,6 +107,7 @@ final class Enrolment {
 
     Member insuree(long familyId, Village village, Person person, boolean head, LocalDate since) {
         long id = rows.insuree.nextId();
+        Character marital = person.marital();
         rows.insuree
                 .number(id)
                 .uuid()
@@ -117,7 +118,7 @@ final class Enrolment {
                 .text(person.gender())
                 .date(person.dob())
                 .flag(head)
-                .text(person.marital() == null ? null : person.marital().toString())
+                .text(marital == null ? null : marital.toString())
                 .text(person.phone())
                 .number(village.id())
                 .flag(person.cardIssued())

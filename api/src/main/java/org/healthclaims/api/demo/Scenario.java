@@ -198,21 +198,22 @@ final class Scenario {
         for (ScenarioLine line : source.lines()) {
             MedicalEntry entry = catalogue.entry(line.code());
             // unstated asked prices are the price-list price, or the register's for an entry in no list (I0005)
-            long asked = line.askedUnits() != null
-                    ? line.askedUnits() * 100L
-                    : entry.isListed() ? entry.listPrice() : entry.priceCents();
+            Integer askedUnits = line.askedUnits();
+            long asked =
+                    askedUnits != null ? askedUnits * 100L : entry.isListed() ? entry.listPrice() : entry.priceCents();
             lines.add(new ClaimDraft.Line(entry, line.quantity(), asked, line.explanation()));
         }
         Member insuree = insurees.get(source.chfId());
         if (insuree == null) throw new IllegalArgumentException("no §9 insuree " + source.chfId());
         Facility facility = facilities.byCode(source.facility());
-        LocalDate claimed =
-                source.claimed() != null ? source.claimed() : source.to() != null ? source.to() : source.from();
+        LocalDate claimedOn = source.claimed();
+        LocalDate to = source.to();
+        LocalDate claimed = claimedOn != null ? claimedOn : to != null ? to : source.from();
         ClaimDraft claim = new ClaimDraft(
                 insuree,
                 facility,
                 source.from(),
-                source.to(),
+                to,
                 claimed,
                 catalogue.diagnosis(source.icd()),
                 lines,

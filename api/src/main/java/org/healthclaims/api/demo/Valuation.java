@@ -44,14 +44,17 @@ final class Valuation {
 
         boolean hospitalVisit = (product.ceilingInterpretation() == 'I' && claim.isHospitalisation())
                 || (product.ceilingInterpretation() == 'H' && claim.facility.level() == 'H');
-        long deductible = isSet(product.dedInsureeCents()) ? product.dedInsureeCents() - ledger.deducted : 0;
+        // money settings are "set" when non-null and non-zero (domain.md §4.7): as amounts, when above zero
+        long deductible = Math.max(0, setOrZero(product.dedInsureeCents()) - ledger.deducted);
+        long maxPolicy = setOrZero(product.maxPolicyCents());
+        long maxInPatientInsuree = setOrZero(product.maxIpInsureeCents());
         long ceiling;
         long previouslyRemunerated;
-        if (isSet(product.maxPolicyCents())) {
-            ceiling = policyCeiling(product, cover.policy().members());
+        if (maxPolicy > 0) {
+            ceiling = policyCeiling(maxPolicy, product, cover.policy().members());
             previouslyRemunerated = policyTotal[0];
-        } else if (hospitalVisit && isSet(product.maxIpInsureeCents())) {
-            ceiling = product.maxIpInsureeCents();
+        } else if (hospitalVisit && maxInPatientInsuree > 0) {
+            ceiling = maxInPatientInsuree;
             previouslyRemunerated = ledger.remuneratedInPatient;
         } else {
             ceiling = 0;
@@ -75,7 +78,7 @@ final class Valuation {
                 long unit = productLine.priceOrigin() == 'O' ? line.priceAskedCents : line.entry.listPrice();
                 long value = truncatedToUnits(quantity * unit);
                 Long limit = productLine.limit(adult);
-                if (productLine.limitationType() == 'F' && isSet(limit) && quantity * limit < value) {
+                if (productLine.limitationType() == 'F' && limit != null && limit != 0 && quantity * limit < value) {
                     value = quantity * limit;
                 }
                 long lineDeductible = 0;
@@ -84,7 +87,7 @@ final class Valuation {
                     value -= lineDeductible;
                     deducted += lineDeductible;
                 }
-                if (productLine.limitationType() == 'C' && isSet(limit)) value = percentOf(value, limit);
+                if (productLine.limitationType() == 'C' && limit != null && limit != 0) value = percentOf(value, limit);
                 long exceedCategory = 0;
                 if (categoryCap != null) {
                     if (value + categoryRemunerated <= categoryCap) {
@@ -144,12 +147,14 @@ final class Valuation {
     }
 
     /** MaxPolicy, raised per member above the threshold and capped (domain.md §4.2 step 5). */
-    private static long policyCeiling(Product product, int members) {
-        long ceiling = product.maxPolicyCents();
+    private static long policyCeiling(long maxPolicy, Product product, int members) {
+        long ceiling = maxPolicy;
         Integer threshold = product.threshold();
-        if (threshold != null && members > threshold && isSet(product.maxPolicyExtraMemberCents())) {
-            ceiling += (members - threshold) * product.maxPolicyExtraMemberCents();
-            if (isSet(product.maxCeilingPolicyCents())) ceiling = Math.min(ceiling, product.maxCeilingPolicyCents());
+        long extraMember = setOrZero(product.maxPolicyExtraMemberCents());
+        long cap = setOrZero(product.maxCeilingPolicyCents());
+        if (threshold != null && members > threshold && extraMember > 0) {
+            ceiling += (members - threshold) * extraMember;
+            if (cap > 0) ceiling = Math.min(ceiling, cap);
         }
         return ceiling;
     }
@@ -160,9 +165,8 @@ final class Valuation {
         return exclusion == 'B' || exclusion == (hospitalVisit ? 'H' : 'N');
     }
 
-    /** "Set" for money: non-null and non-zero (domain.md §4.7). */
-    private static boolean isSet(@Nullable Long cents) {
-        return cents != null && cents != 0;
+    private static long setOrZero(@Nullable Long cents) {
+        return cents == null ? 0 : cents;
     }
 
     /** The modular rules truncate qty × price to a whole amount (domain.md §4.2, §4.7). */

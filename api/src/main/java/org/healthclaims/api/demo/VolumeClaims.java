@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.healthclaims.api.demo.Access.DemoUsers;
 import org.healthclaims.api.demo.Catalogue.MedicalEntry;
-import org.healthclaims.api.demo.Catalogue.Product;
 import org.healthclaims.api.demo.Catalogue.ProductLine;
 import org.healthclaims.api.demo.ClaimDraft.Answers;
 import org.healthclaims.api.demo.ClaimDraft.Feedback;
@@ -87,7 +86,8 @@ final class VolumeClaims {
     private final List<Cover> paidHospital = new ArrayList<>();
     private final List<Cover> unpaidOrLapsed = new ArrayList<>();
     private final Map<Long, Usage> usage = new HashMap<>();
-    private final Map<Long, List<ProductLine>> linesByProduct = new HashMap<>();
+    private final List<ProductLine> basicLines;
+    private final List<ProductLine> hospitalLines;
 
     private VolumeClaims(
             List<Cover> covers,
@@ -110,9 +110,8 @@ final class VolumeClaims {
             (cover.policy().product().id() == catalogue.hospital().id() ? paidHospital : paidBasic).add(cover);
             if (cover.policy().status() == Enrolment.POLICY_EXPIRED) unpaidOrLapsed.add(cover);
         }
-        for (Product product : List.of(catalogue.basic(), catalogue.hospital())) {
-            linesByProduct.put(product.id(), catalogue.linesOf(product));
-        }
+        basicLines = catalogue.linesOf(catalogue.basic());
+        hospitalLines = catalogue.linesOf(catalogue.hospital());
     }
 
     static void write(
@@ -144,7 +143,7 @@ final class VolumeClaims {
         List<ClaimDraft> processed = new ArrayList<>();
         for (ClaimDraft claim : claims) if (claim.processStamp != null) processed.add(claim);
         processed.sort(
-                Comparator.comparing((ClaimDraft claim) -> claim.processStamp).thenComparing(claim -> claim.id));
+                Comparator.comparing((ClaimDraft claim) -> claim.processStamp).thenComparingLong(claim -> claim.id));
         Valuation valuation = new Valuation();
         for (ClaimDraft claim : processed) valuation.process(claim);
 
@@ -342,7 +341,8 @@ final class VolumeClaims {
         Member member = cover.member();
         int mask = (member.isFemale() ? 2 : 1) + (member.isAdultOn(targetDate) ? 4 : 8);
         List<ProductLine> entitled = new ArrayList<>();
-        for (ProductLine line : linesByProduct.get(cover.policy().product().id())) {
+        boolean hospital = cover.policy().product().id() == catalogue.hospital().id();
+        for (ProductLine line : hospital ? hospitalLines : basicLines) {
             MedicalEntry entry = line.entry();
             if (entry.isDeleted() || !entry.isListed()) continue;
             if (inPatient ? entry.careType() == 'O' : entry.careType() == 'I') continue;
@@ -407,14 +407,13 @@ final class VolumeClaims {
     /** Tablets by the dozen, a course of antibiotics, a dose or two of the dear drugs; a day of admission per night. */
     private long quantity(MedicalEntry entry, Stay stay) {
         if (entry.isService()) {
-            return entry.category() == 'H' && stay.to() != null
-                    ? Math.max(1, ChronoUnit.DAYS.between(stay.from(), stay.to()))
-                    : 1;
+            LocalDate to = stay.to();
+            return entry.category() == 'H' && to != null ? Math.max(1, ChronoUnit.DAYS.between(stay.from(), to)) : 1;
         }
         long price = entry.isListed() ? entry.listPrice() : entry.priceCents();
-        if (price < 20_00) return 5 + random.nextInt(26);
-        if (price < 100_00) return 1 + random.nextInt(7);
-        return 1 + random.nextInt(2);
+        if (price < 20_00) return 5L + random.nextInt(26);
+        if (price < 100_00) return 1L + random.nextInt(7);
+        return 1L + random.nextInt(2);
     }
 
     /**

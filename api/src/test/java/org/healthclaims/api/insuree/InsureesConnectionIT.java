@@ -101,13 +101,16 @@ class InsureesConnectionIT extends ApiTest {
         statements.reset();
         insurees(Map.of("first", 10));
         int ten = statements.count();
+        String tenStatements = String.join("\n", statements.statements());
         statements.reset();
         insurees(Map.of("first", 500));
         int fiveHundred = statements.count();
 
         System.out.printf(
                 "SQL statements for insurees(first: 10 / 500) with family, head, village: %d / %d%n", ten, fiveHundred);
-        assertThat(fiveHundred).as(String.join("\n", statements.statements())).isEqualTo(ten);
+        assertThat(fiveHundred)
+                .as("first 10:\n" + tenStatements + "\nfirst 500:\n" + String.join("\n", statements.statements()))
+                .isEqualTo(ten);
     }
 
     private JsonNode insurees(Map<String, Object> variables) {

@@ -4,24 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
+import org.healthclaims.api.testing.TestServices;
+import org.healthclaims.domain.database.DatabaseUrl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,15 +25,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * Loads the demo data into a fresh, migrated database on the server TEST_DATABASE_URL names (an admin database; by
- * default the local PostgreSQL) and checks it with real queries. The databases it creates are dropped at the end.
+ * Loads the demo data into fresh, migrated databases of the test server (TestServices: TEST_DATABASE_URL's or an
+ * embedded PostgreSQL) and checks it with real queries. The databases are dropped when the test JVM exits.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DemoDataTest {
-
-    private static final String ADMIN_URL = Objects.requireNonNullElse(
-            System.getenv("TEST_DATABASE_URL"), "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-    private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://[^/?]*/)([^?]*)(\\?.*)?");
+class DemoDataIT {
 
     /** A day other than the scenario's 2025-06-15, so that the shift is exercised. */
     private static final LocalDate TODAY = LocalDate.of(2026, 1, 10);
@@ -90,7 +82,6 @@ class DemoDataTest {
                   from claim_service)
             """;
 
-    private final List<String> databases = new ArrayList<>();
     private DataSource demo;
     private DemoDataSummary summary;
 
@@ -99,15 +90,6 @@ class DemoDataTest {
         demo = freshDatabase();
 
         summary = new DemoData(demo).load(TODAY);
-    }
-
-    @AfterAll
-    void drop_the_databases() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL);
-                Statement statement = admin.createStatement()) {
-            for (String database : databases)
-                statement.execute("drop database if exists " + database + " with (force)");
-        }
     }
 
     @Test
@@ -364,18 +346,14 @@ class DemoDataTest {
         }
     }
 
-    private DataSource freshDatabase() throws SQLException {
-        String name =
-                "demo_dev_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL);
-                Statement statement = admin.createStatement()) {
-            statement.execute("create database " + name);
-        }
-        databases.add(name);
-        Matcher url = JDBC_URL.matcher(ADMIN_URL);
-        if (!url.matches()) throw new IllegalArgumentException("TEST_DATABASE_URL is not a PostgreSQL JDBC URL");
+    private DataSource freshDatabase() {
+        String name = "demo_" + TestServices.RUN_ID + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        DatabaseUrl url = TestServices.createDatabase(name);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url.group(1) + name + Objects.requireNonNullElse(url.group(3), ""));
+        dataSource.setURL(url.jdbcUrl());
+        if (url.user() != null) dataSource.setUser(url.user());
+        if (url.password() != null) dataSource.setPassword(url.password());
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/postgresql")
