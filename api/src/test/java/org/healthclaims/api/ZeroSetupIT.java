@@ -125,7 +125,7 @@ class ZeroSetupIT {
             builder.environment().putAll(env);
             Instant started = Instant.now();
             Server server = new Server(builder.start(), port, log);
-            server.awaitReady(Duration.ofSeconds(120));
+            server.awaitReady(Duration.ofMinutes(2));
             System.out.printf(
                     "claims-api.jar (%s) ready after %.1f s as measured by the test, wall clock%n",
                     name, Duration.between(started, Instant.now()).toMillis() / 1000.0);

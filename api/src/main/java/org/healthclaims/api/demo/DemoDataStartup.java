@@ -1,7 +1,7 @@
 package org.healthclaims.api.demo;
 
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +42,8 @@ class DemoDataStartup implements ApplicationRunner {
             log.info("demo data not loaded: the database already holds insurees");
             return;
         }
-        DemoDataSummary summary = new DemoData(dataSource).load(LocalDate.now(Clock.systemDefaultZone()));
+        // "today" is the scheme's calendar day where the server runs: the demo's policies must cover it
+        DemoDataSummary summary = new DemoData(dataSource).load(LocalDate.now(ZoneId.systemDefault()));
         loaded = true;
         log.info(
                 "demo data loaded: {} insurees in {} families, {} claims with {} lines, in {} ms",

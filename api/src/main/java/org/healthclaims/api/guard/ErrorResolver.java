@@ -4,6 +4,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Map;
+import java.util.Objects;
 import org.healthclaims.api.security.InvalidCredentials;
 import org.healthclaims.api.security.NotAuthenticated;
 import org.jspecify.annotations.Nullable;
@@ -21,11 +22,15 @@ final class ErrorResolver extends DataFetcherExceptionResolverAdapter {
     @Override
     protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         return switch (ex) {
-            case NotAuthenticated e -> error(env, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", e.getMessage());
-            case InvalidCredentials e -> error(env, ErrorType.UNAUTHORIZED, "INVALID_CREDENTIALS", e.getMessage());
-            case InvalidArgument e -> error(env, ErrorType.BAD_REQUEST, e.code(), e.getMessage());
+            case NotAuthenticated e -> error(env, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", message(e));
+            case InvalidCredentials e -> error(env, ErrorType.UNAUTHORIZED, "INVALID_CREDENTIALS", message(e));
+            case InvalidArgument e -> error(env, ErrorType.BAD_REQUEST, e.code(), message(e));
             default -> null;
         };
+    }
+
+    private static String message(RuntimeException e) {
+        return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String code, String message) {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.healthclaims.domain.money.Money;
@@ -75,7 +76,7 @@ class Scalars {
                     @Override
                     public String parseLiteral(
                             Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-                        if (input instanceof StringValue s) return s.getValue();
+                        if (input instanceof StringValue s) return text(s);
                         throw new CoercingParseLiteralException("JSONString expects a string of JSON text");
                     }
                 })
@@ -121,8 +122,7 @@ class Scalars {
                             Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
                         try {
                             return switch (input) {
-                                case StringValue s ->
-                                    new BigDecimal(s.getValue().trim());
+                                case StringValue s -> new BigDecimal(text(s).trim());
                                 case IntValue i -> new BigDecimal(i.getValue());
                                 case FloatValue f -> f.getValue();
                                 default ->
@@ -155,7 +155,7 @@ class Scalars {
                     @Override
                     public Object parseLiteral(
                             Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-                        if (input instanceof StringValue s) return s.getValue();
+                        if (input instanceof StringValue s) return text(s);
                         throw new CoercingParseLiteralException("GenericScalar literals must be strings here");
                     }
                 })
@@ -187,7 +187,7 @@ class Scalars {
                     public T parseLiteral(
                             Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
                         if (input instanceof StringValue s) {
-                            T parsed = parse(s.getValue());
+                            T parsed = parse(text(s));
                             if (parsed != null) return parsed;
                         }
                         throw new CoercingParseLiteralException("not a valid " + name + ": " + input);
@@ -202,5 +202,10 @@ class Scalars {
                     }
                 })
                 .build();
+    }
+
+    /** graphql-java types a string literal's value as nullable; a literal always has one. */
+    private static String text(StringValue literal) {
+        return Objects.requireNonNullElse(literal.getValue(), "");
     }
 }

@@ -4,6 +4,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLFieldDefinition;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,9 @@ class AuthenticationRequired implements Instrumentation {
             InstrumentationFieldFetchParameters parameters,
             @Nullable InstrumentationState state) {
         if (parameters.getExecutionStepInfo().getPath().getLevel() != 1) return fetcher;
-        if (PUBLIC.contains(
-                parameters.getExecutionStepInfo().getFieldDefinition().getName())) return fetcher;
+        // the field's name, not its result key: an alias must not make a private field public
+        GraphQLFieldDefinition field = parameters.getExecutionStepInfo().getFieldDefinition();
+        if (field != null && PUBLIC.contains(field.getName())) return fetcher;
         return environment -> {
             if (!environment.getGraphQlContext().hasKey(Caller.class)) throw new NotAuthenticated();
             return fetcher.get(environment);

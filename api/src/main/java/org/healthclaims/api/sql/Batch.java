@@ -18,6 +18,8 @@ public final class Batch {
     private Batch() {}
 
     /**
+     * Resolves a to-one relation for all parents with one statement.
+     *
      * @param parents the parents DataLoader gathered
      * @param foreignKey the parent's foreign key, null when it has none
      * @param load one statement for all keys
