@@ -11,8 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.relay.Connection;
+import org.healthclaims.api.relay.ConnectionQuery;
 import org.healthclaims.api.relay.KeysetOrder;
 import org.healthclaims.api.relay.SortField;
 import org.healthclaims.api.relay.SortField.KeyType;
@@ -44,9 +44,7 @@ class ClaimQueries {
                    c.json_ext::text as json_ext, c.submit_stamp, c.process_stamp, c.validity_from, c.validity_to,
                    c.insuree_id, c.health_facility_id, c.claim_admin_id, c.icd_id""";
 
-    static final String PAGE = COLUMNS + "%s from claim c where c.validity_to is null%s order by %s limit :limit";
-
-    static final String COUNT = "select count(*) from claim c where c.validity_to is null%s";
+    static final ConnectionQuery PAGE = new ConnectionQuery(COLUMNS, "claim c where c.validity_to is null");
 
     static final String ITEMS_OF = """
             select cl.id, cl.claim_id, cl.item_id as medical_id, cl.status, cl.qty_provided, cl.qty_approved,
@@ -73,6 +71,7 @@ class ClaimQueries {
               from claim_admin ca
              where ca.id = any(:ids)""";
 
+    private static final RowMapper<ClaimRow> CLAIM = (rs, n) -> claim(rs);
     private static final RowMapper<ClaimLineRow> ITEM = (rs, n) -> line("ClaimItemGQLType", rs);
     private static final RowMapper<ClaimLineRow> SERVICE = (rs, n) -> line("ClaimServiceGQLType", rs);
 
@@ -94,23 +93,7 @@ class ClaimQueries {
 
     Connection<ClaimRow> page(
             ClaimFilter filter, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
-        Conditions where = filter.conditions();
-        Integer total = withTotalCount ? count(where) : null;
-        if (after != null) order.after(after, where);
-        String sql = PAGE.formatted(order.selectKeysSql(), where.sql(), order.orderBySql());
-        List<Connection.Edge<ClaimRow>> edges = jdbc.sql(sql)
-                .params(where.params())
-                .param("limit", first + 1)
-                .query((rs, n) -> new Connection.Edge<>(claim(rs), order.cursorOf(rs)))
-                .list();
-        return Connection.of(edges, first, after != null, total);
-    }
-
-    private int count(Conditions where) {
-        return jdbc.sql(COUNT.formatted(where.sql()))
-                .params(where.params())
-                .query(Integer.class)
-                .single();
+        return PAGE.page(jdbc, filter.conditions(), order, first, after, withTotalCount, CLAIM);
     }
 
     List<ClaimLineRow> itemsOf(long[] claimIds) {

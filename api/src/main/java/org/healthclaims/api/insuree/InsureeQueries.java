@@ -10,8 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
-import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.relay.Connection;
+import org.healthclaims.api.relay.ConnectionQuery;
 import org.healthclaims.api.relay.KeysetOrder;
 import org.healthclaims.api.relay.SortField;
 import org.healthclaims.api.relay.SortField.KeyType;
@@ -36,9 +36,7 @@ public class InsureeQueries {
                    i.phone, i.email, i.current_address, i.card_issued, i.status, i.family_id, i.current_village_id,
                    i.health_facility_id, i.validity_from, i.validity_to""";
 
-    static final String PAGE = COLUMNS + "%s from insuree i where i.validity_to is null%s order by %s limit :limit";
-
-    static final String COUNT = "select count(*) from insuree i where i.validity_to is null%s";
+    static final ConnectionQuery PAGE = new ConnectionQuery(COLUMNS, "insuree i where i.validity_to is null");
 
     static final String BY_ID = COLUMNS + " from insuree i where i.id = any(:ids)";
 
@@ -71,23 +69,7 @@ public class InsureeQueries {
 
     Connection<InsureeRow> page(
             InsureeFilter filter, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
-        Conditions where = filter.conditions();
-        Integer total = withTotalCount ? count(where) : null;
-        if (after != null) order.after(after, where);
-        String sql = PAGE.formatted(order.selectKeysSql(), where.sql(), order.orderBySql());
-        List<Connection.Edge<InsureeRow>> edges = jdbc.sql(sql)
-                .params(where.params())
-                .param("limit", first + 1)
-                .query((rs, n) -> new Connection.Edge<>(insuree(rs), order.cursorOf(rs)))
-                .list();
-        return Connection.of(edges, first, after != null, total);
-    }
-
-    private int count(Conditions where) {
-        return jdbc.sql(COUNT.formatted(where.sql()))
-                .params(where.params())
-                .query(Integer.class)
-                .single();
+        return PAGE.page(jdbc, filter.conditions(), order, first, after, withTotalCount, INSUREE);
     }
 
     public List<InsureeRow> insureesByIds(long[] ids) {
