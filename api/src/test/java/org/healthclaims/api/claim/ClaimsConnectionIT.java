@@ -11,6 +11,7 @@ import java.util.Map;
 import org.healthclaims.api.testing.ApiTest;
 import org.healthclaims.api.testing.GraphQlClient;
 import org.healthclaims.api.testing.GraphQlClient.Answer;
+import org.healthclaims.api.testing.PostgresStatementCounter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,23 +69,35 @@ class ClaimsConnectionIT extends ApiTest {
 
     @Test
     void first_10_100_and_500_cost_the_same_number_of_sql_statements() {
+        PostgresStatementCounter postgres = postgresCounter();
         int[] sizes = {10, 100, 500};
-        int[] counts = new int[sizes.length];
+        long[] byProxy = new long[sizes.length];
+        long[] byPostgres = new long[sizes.length];
         for (int i = 0; i < sizes.length; i++) {
             statements.reset();
+            if (postgres != null) postgres.reset();
             Answer answer = client.post(GraphQlClient.document("claimsPage"), Map.of("first", sizes[i]), auth);
-            counts[i] = statements.count();
+            byProxy[i] = statements.count();
+            byPostgres[i] = postgres == null ? -1 : postgres.count();
             assertThat(answer.data().path("claims").path("edges").size()).isEqualTo(sizes[i]);
         }
 
         System.out.printf(
                 "SQL statements for claims(first: 10 / 100 / 500) with items, services, insuree, family head, facility,"
-                        + " icd and totalCount: %d / %d / %d%n",
-                counts[0], counts[1], counts[2]);
-        assertThat(counts[1]).as(String.join("\n", statements.statements())).isEqualTo(counts[0]);
-        assertThat(counts[2]).isEqualTo(counts[0]);
+                        + " icd and totalCount: %d / %d / %d, counted by %s%n",
+                byProxy[0],
+                byProxy[1],
+                byProxy[2],
+                postgres == null
+                        ? "the JDBC proxy only (this PostgreSQL has no pg_stat_statements)"
+                        : "the JDBC proxy and by PostgreSQL (pg_stat_statements: %d / %d / %d)"
+                                .formatted(byPostgres[0], byPostgres[1], byPostgres[2]));
+        assertThat(byProxy[1]).as(String.join("\n", statements.statements())).isEqualTo(byProxy[0]);
+        assertThat(byProxy[2]).isEqualTo(byProxy[0]);
         // page, count, items, services, item, service, insuree, family, head insuree, facility, icd
-        assertThat(counts[0]).isEqualTo(11);
+        assertThat(byProxy[0]).isEqualTo(11);
+        if (postgres != null)
+            assertThat(byPostgres).as(String.join("\n", postgres.lastDelta())).containsExactly(byProxy);
     }
 
     @Test

@@ -2,10 +2,13 @@ package org.healthclaims.api.testing;
 
 import org.healthclaims.api.ApiApplication;
 import org.healthclaims.domain.database.DatabaseUrl;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,4 +47,23 @@ public abstract class ApiTest {
     protected DatabaseUrl database() {
         return TestServices.database();
     }
+
+    /**
+     * PostgreSQL's own statement counter for this run's database, on a connection outside the server's pool; null
+     * where the server has no pg_stat_statements (then the JDBC proxy {@link #statements} is the only count).
+     */
+    protected static synchronized @Nullable PostgresStatementCounter postgresCounter() {
+        if (!postgresCounterProbed) {
+            DatabaseUrl url = TestServices.database();
+            DriverManagerDataSource own = new DriverManagerDataSource(url.jdbcUrl());
+            if (url.user() != null) own.setUsername(url.user());
+            if (url.password() != null) own.setPassword(url.password());
+            postgresCounter = PostgresStatementCounter.ifAvailable(JdbcClient.create(own));
+            postgresCounterProbed = true;
+        }
+        return postgresCounter;
+    }
+
+    private static @Nullable PostgresStatementCounter postgresCounter;
+    private static boolean postgresCounterProbed;
 }

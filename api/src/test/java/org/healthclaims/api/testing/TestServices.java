@@ -74,7 +74,10 @@ public final class TestServices {
                     url, System.getenv("TEST_DATABASE_USER"), System.getenv("TEST_DATABASE_PASSWORD"));
         } else {
             try {
-                embeddedPostgres = EmbeddedPostgres.builder().start();
+                embeddedPostgres = EmbeddedPostgres.builder()
+                        // lets the statement-count tests ask PostgreSQL itself (pg_stat_statements)
+                        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL for the tests", e);
             }
