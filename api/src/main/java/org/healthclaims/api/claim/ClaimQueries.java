@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import org.healthclaims.api.masterdata.MasterDataCache;
+import org.healthclaims.api.masterdata.MasterDataCaches;
 import org.healthclaims.api.relay.Connection;
 import org.healthclaims.api.relay.ConnectionQuery;
 import org.healthclaims.api.relay.KeysetOrder;
@@ -86,9 +88,11 @@ class ClaimQueries {
             longOrNull(rs, "health_facility_id"));
 
     private final JdbcClient jdbc;
+    private final MasterDataCache<ClaimAdminRow> claimAdmins;
 
-    ClaimQueries(JdbcClient jdbc) {
+    ClaimQueries(JdbcClient jdbc, MasterDataCaches caches) {
         this.jdbc = jdbc;
+        this.claimAdmins = caches.create("claimAdmins", this::loadClaimAdmins, ClaimAdminRow::pk);
     }
 
     Connection<ClaimRow> page(
@@ -104,7 +108,12 @@ class ClaimQueries {
         return jdbc.sql(SERVICES_OF).param("claimIds", claimIds).query(SERVICE).list();
     }
 
+    /** Claim administrators by id, from the master-data cache. */
     List<ClaimAdminRow> claimAdminsByIds(long[] ids) {
+        return claimAdmins.byIds(ids);
+    }
+
+    private List<ClaimAdminRow> loadClaimAdmins(long[] ids) {
         return jdbc.sql(CLAIM_ADMINS_BY_ID).param("ids", ids).query(CLAIM_ADMIN).list();
     }
 

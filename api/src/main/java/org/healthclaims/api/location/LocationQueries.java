@@ -6,11 +6,16 @@ import static org.healthclaims.api.sql.Columns.uuid;
 
 import java.util.List;
 import java.util.Objects;
+import org.healthclaims.api.masterdata.MasterDataCache;
+import org.healthclaims.api.masterdata.MasterDataCaches;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Set-based reads of locations and health facilities: one statement per call, whatever the number of ids. */
+/**
+ * Set-based reads of locations and health facilities: cached by id, and one statement per call for the ids missing,
+ * whatever their number.
+ */
 @Component
 public class LocationQueries {
 
@@ -52,16 +57,30 @@ public class LocationQueries {
             timestamp(rs, "validity_to"));
 
     private final JdbcClient jdbc;
+    private final MasterDataCache<LocationRow> locations;
+    private final MasterDataCache<HealthFacilityRow> healthFacilities;
 
-    LocationQueries(JdbcClient jdbc) {
+    LocationQueries(JdbcClient jdbc, MasterDataCaches caches) {
         this.jdbc = jdbc;
+        this.locations = caches.create("locations", this::loadLocations, LocationRow::pk);
+        this.healthFacilities = caches.create("healthFacilities", this::loadHealthFacilities, HealthFacilityRow::pk);
     }
 
+    /** Locations by id, from the master-data cache. */
     public List<LocationRow> locationsByIds(long[] ids) {
+        return locations.byIds(ids);
+    }
+
+    /** Health facilities by id, from the master-data cache. */
+    public List<HealthFacilityRow> healthFacilitiesByIds(long[] ids) {
+        return healthFacilities.byIds(ids);
+    }
+
+    private List<LocationRow> loadLocations(long[] ids) {
         return jdbc.sql(LOCATIONS_BY_ID).param("ids", ids).query(LOCATION).list();
     }
 
-    public List<HealthFacilityRow> healthFacilitiesByIds(long[] ids) {
+    private List<HealthFacilityRow> loadHealthFacilities(long[] ids) {
         return jdbc.sql(HEALTH_FACILITIES_BY_ID)
                 .param("ids", ids)
                 .query(HEALTH_FACILITY)

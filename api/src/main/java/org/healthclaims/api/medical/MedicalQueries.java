@@ -7,11 +7,13 @@ import static org.healthclaims.api.sql.Columns.uuid;
 
 import java.util.List;
 import java.util.Objects;
+import org.healthclaims.api.masterdata.MasterDataCache;
+import org.healthclaims.api.masterdata.MasterDataCaches;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Set-based reads of the medical registers: items, services and ICD diagnoses, one statement per call. */
+/** Set-based reads of the medical registers (items, services, ICD diagnoses), cached by id. */
 @Component
 public class MedicalQueries {
 
@@ -70,20 +72,41 @@ public class MedicalQueries {
             timestamp(rs, "validity_to"));
 
     private final JdbcClient jdbc;
+    private final MasterDataCache<ItemRow> items;
+    private final MasterDataCache<ServiceRow> services;
+    private final MasterDataCache<DiagnosisRow> diagnoses;
 
-    MedicalQueries(JdbcClient jdbc) {
+    MedicalQueries(JdbcClient jdbc, MasterDataCaches caches) {
         this.jdbc = jdbc;
+        this.items = caches.create("medicalItems", this::loadItems, ItemRow::pk);
+        this.services = caches.create("medicalServices", this::loadServices, ServiceRow::pk);
+        this.diagnoses = caches.create("diagnoses", this::loadDiagnoses, DiagnosisRow::pk);
     }
 
+    /** Medical items by id, from the master-data cache. */
     public List<ItemRow> itemsByIds(long[] ids) {
+        return items.byIds(ids);
+    }
+
+    /** Medical services by id, from the master-data cache. */
+    public List<ServiceRow> servicesByIds(long[] ids) {
+        return services.byIds(ids);
+    }
+
+    /** ICD diagnoses by id, from the master-data cache. */
+    public List<DiagnosisRow> diagnosesByIds(long[] ids) {
+        return diagnoses.byIds(ids);
+    }
+
+    private List<ItemRow> loadItems(long[] ids) {
         return jdbc.sql(ITEMS_BY_ID).param("ids", ids).query(ITEM).list();
     }
 
-    public List<ServiceRow> servicesByIds(long[] ids) {
+    private List<ServiceRow> loadServices(long[] ids) {
         return jdbc.sql(SERVICES_BY_ID).param("ids", ids).query(SERVICE).list();
     }
 
-    public List<DiagnosisRow> diagnosesByIds(long[] ids) {
+    private List<DiagnosisRow> loadDiagnoses(long[] ids) {
         return jdbc.sql(DIAGNOSES_BY_ID).param("ids", ids).query(DIAGNOSIS).list();
     }
 }
