@@ -3,6 +3,8 @@ package org.healthclaims.api.claim;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.healthclaims.api.guard.InvalidArgument;
 import org.healthclaims.api.insuree.InsureeQueries;
 import org.healthclaims.api.insuree.InsureeRow;
 import org.healthclaims.api.location.HealthFacilityRow;
@@ -48,6 +50,13 @@ class ClaimController {
         int size = PageSize.first(first);
         KeysetOrder order = KeysetOrder.of(orderBy, ClaimQueries.SORTABLE, ClaimQueries.DEFAULT_ORDER, ClaimQueries.ID);
         return claims.page(ClaimFilter.of(arguments), order, size, after, selection.contains("totalCount"));
+    }
+
+    @QueryMapping
+    @Nullable
+    ClaimRow claim(@Argument @Nullable UUID uuid, @Argument @Nullable Integer id) {
+        if (uuid == null && id == null) throw new InvalidArgument("MISSING_ARGUMENT", "claim needs a uuid or an id");
+        return claims.one(uuid, id == null ? null : id.longValue());
     }
 
     @BatchMapping(typeName = "ClaimGQLType", field = "items")

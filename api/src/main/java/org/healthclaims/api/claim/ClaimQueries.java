@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import org.healthclaims.api.masterdata.MasterDataCache;
 import org.healthclaims.api.masterdata.MasterDataCaches;
+import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.relay.Connection;
 import org.healthclaims.api.relay.ConnectionQuery;
 import org.healthclaims.api.relay.KeysetOrder;
@@ -98,6 +100,17 @@ class ClaimQueries {
     Connection<ClaimRow> page(
             ClaimFilter filter, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
         return PAGE.page(jdbc, filter.conditions(), order, first, after, withTotalCount, CLAIM);
+    }
+
+    /** The current claim with this uuid and/or primary key. */
+    @Nullable
+    ClaimRow one(@Nullable UUID uuid, @Nullable Long id) {
+        Conditions where = new Conditions().when(uuid, "c.uuid = :uuid", "uuid").when(id, "c.id = :id", "id");
+        return jdbc.sql(COLUMNS + " from claim c where c.validity_to is null" + where.sql())
+                .params(where.params())
+                .query(CLAIM)
+                .optional()
+                .orElse(null);
     }
 
     List<ClaimLineRow> itemsOf(long[] claimIds) {

@@ -3,6 +3,7 @@ package org.healthclaims.api.insuree;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.healthclaims.api.location.HealthFacilityRow;
 import org.healthclaims.api.location.LocationQueries;
 import org.healthclaims.api.location.LocationRow;
@@ -40,6 +41,39 @@ class InsureeController {
         KeysetOrder order =
                 KeysetOrder.of(orderBy, InsureeQueries.SORTABLE, InsureeQueries.DEFAULT_ORDER, InsureeQueries.ID);
         return insurees.page(InsureeFilter.of(arguments), order, size, after, selection.contains("totalCount"));
+    }
+
+    @QueryMapping
+    @Nullable
+    String insureeNameByChfid(@Argument String chfId) {
+        return insurees.nameByChfId(chfId);
+    }
+
+    @QueryMapping
+    Connection<FamilyRow> families(
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            @Argument @Nullable List<String> orderBy,
+            @Arguments Map<String, Object> arguments,
+            DataFetchingFieldSelectionSet selection) {
+        KeysetOrder order = KeysetOrder.of(
+                orderBy, InsureeQueries.FAMILY_SORTABLE, InsureeQueries.FAMILY_DEFAULT_ORDER, InsureeQueries.FAMILY_ID);
+        return insurees.familyPage(
+                FamilyFilter.of(arguments), order, PageSize.first(first), after, selection.contains("totalCount"));
+    }
+
+    @QueryMapping
+    Connection<InsureeRow> familyMembers(
+            @Argument UUID familyUuid,
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            DataFetchingFieldSelectionSet selection) {
+        return insurees.page(
+                InsureeFilter.ofFamily(familyUuid),
+                InsureeQueries.MEMBERS_ORDER,
+                PageSize.first(first),
+                after,
+                selection.contains("totalCount"));
     }
 
     @BatchMapping(typeName = "InsureeGQLType", field = "family")

@@ -33,6 +33,11 @@ record InsureeFilter(
                 (UUID) arguments.get("family_Uuid"));
     }
 
+    /** Only the members of one family. */
+    static InsureeFilter ofFamily(UUID familyUuid) {
+        return new InsureeFilter(null, null, null, null, null, null, null, null, null, familyUuid);
+    }
+
     /** The where fragments on table alias {@code i}. */
     Conditions conditions() {
         return new Conditions()

@@ -30,6 +30,21 @@ public class InsureeQueries {
             new SortField("lastName", "i.last_name", KeyType.TEXT),
             new SortField("otherNames", "i.other_names", KeyType.TEXT));
     static final List<String> DEFAULT_ORDER = List.of("id");
+    /** familyMembers: the head first, then in the order they were registered. */
+    static final KeysetOrder MEMBERS_ORDER = KeysetOrder.of(
+            List.of("-head", "id"), List.of(new SortField("head", "i.head", KeyType.BOOLEAN)), List.of(), ID);
+
+    static final SortField FAMILY_ID = new SortField("id", "f.id", KeyType.LONG);
+    static final List<SortField> FAMILY_SORTABLE =
+            List.of(new SortField("validityFrom", "f.validity_from", KeyType.TIMESTAMP));
+    /** openIMIS's front-end lists families newest first; family_validity_from_ix serves that order. */
+    static final List<String> FAMILY_DEFAULT_ORDER = List.of("-validityFrom");
+
+    static final String NAME_BY_CHF_ID = """
+            select i.other_names || ' ' || i.last_name
+              from insuree i
+             where i.chf_id = :chfId
+               and i.validity_to is null""";
 
     static final String COLUMNS = """
             select i.id, i.uuid, i.chf_id, i.last_name, i.other_names, i.dob, i.gender, i.head, i.marital, i.passport,
@@ -40,11 +55,14 @@ public class InsureeQueries {
 
     static final String BY_ID = COLUMNS + " from insuree i where i.id = any(:ids)";
 
-    static final String FAMILIES_BY_ID = """
+    static final String FAMILY_COLUMNS = """
             select f.id, f.uuid, f.head_insuree_id, f.location_id, f.poverty, f.confirmation_no, f.family_type,
-                   f.address, f.is_offline, f.validity_from, f.validity_to
-              from family f
-             where f.id = any(:ids)""";
+                   f.address, f.is_offline, f.validity_from, f.validity_to""";
+
+    static final String FAMILIES_BY_ID = FAMILY_COLUMNS + " from family f where f.id = any(:ids)";
+
+    static final ConnectionQuery FAMILY_PAGE =
+            new ConnectionQuery(FAMILY_COLUMNS, "family f where f.validity_to is null");
 
     private static final RowMapper<InsureeRow> INSUREE = (rs, n) -> insuree(rs);
 
@@ -70,6 +88,20 @@ public class InsureeQueries {
     Connection<InsureeRow> page(
             InsureeFilter filter, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
         return PAGE.page(jdbc, filter.conditions(), order, first, after, withTotalCount, INSUREE);
+    }
+
+    Connection<FamilyRow> familyPage(
+            FamilyFilter filter, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
+        return FAMILY_PAGE.page(jdbc, filter.conditions(), order, first, after, withTotalCount, FAMILY);
+    }
+
+    @Nullable
+    String nameByChfId(String chfId) {
+        return jdbc.sql(NAME_BY_CHF_ID)
+                .param("chfId", chfId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
     }
 
     public List<InsureeRow> insureesByIds(long[] ids) {

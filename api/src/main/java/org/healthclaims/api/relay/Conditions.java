@@ -25,9 +25,13 @@ public final class Conditions {
 
     /** Adds a case-insensitive prefix match; the column side must be {@code lower(...)} to use the prefix index. */
     public Conditions startsWith(@Nullable String prefix, String lowerColumn, String param) {
-        if (prefix != null)
-            when(escapeLike(prefix.toLowerCase(java.util.Locale.ROOT)) + "%", lowerColumn + " like :" + param, param);
+        if (prefix != null) when(likePrefix(prefix), lowerColumn + " like :" + param, param);
         return this;
+    }
+
+    /** The LIKE pattern of a case-insensitive prefix, for fragments that compare {@code lower(column)}. */
+    public static String likePrefix(String prefix) {
+        return escapeLike(prefix.toLowerCase(java.util.Locale.ROOT)) + "%";
     }
 
     /** Adds a case-insensitive substring match. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -104,6 +105,8 @@ public final class KeysetOrder {
                 case DATE -> rs.getObject("k" + i, LocalDate.class).toString();
                 case INT -> Integer.toString(rs.getInt("k" + i));
                 case LONG -> Long.toString(rs.getLong("k" + i));
+                case BOOLEAN -> Boolean.toString(rs.getBoolean("k" + i));
+                case TIMESTAMP -> rs.getObject("k" + i, OffsetDateTime.class).toString();
             };
             s.append('\n').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
@@ -169,10 +172,20 @@ public final class KeysetOrder {
                 case DATE -> LocalDate.parse(text);
                 case INT -> Integer.parseInt(text);
                 case LONG -> Long.parseLong(text);
+                case BOOLEAN -> parseBoolean(text, cursor);
+                case TIMESTAMP -> OffsetDateTime.parse(text);
             };
         } catch (NumberFormatException | DateTimeParseException e) {
             throw invalidCursor(cursor);
         }
+    }
+
+    private static boolean parseBoolean(String text, String cursor) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalidCursor(cursor);
+        };
     }
 
     private static InvalidArgument invalidCursor(String cursor) {

@@ -11,6 +11,8 @@ public record SortField(String name, String sql, KeyType type) {
         TEXT,
         DATE,
         INT,
-        LONG
+        LONG,
+        BOOLEAN,
+        TIMESTAMP
     }
 }

@@ -204,6 +204,34 @@ class ClaimsConnectionIT extends ApiTest {
         assertThat(decoded).isEqualTo("ClaimGQLType:" + pk);
     }
 
+    @Test
+    void one_claim_by_uuid_or_id_and_null_for_none() {
+        Map<String, Object> row = jdbc.sql("select id, uuid::text as uuid from claim where code = 'CLM-DELIV'")
+                .query()
+                .singleRow();
+        String query = "query($uuid: UUID, $id: Int) { claim(uuid: $uuid, id: $id) { code items { item { code } } } }";
+
+        Answer byUuid = client.post(query, Map.of("uuid", row.get("uuid")), auth);
+        Answer byId = client.post(
+                query, Map.of("id", ((Number) java.util.Objects.requireNonNull(row.get("id"))).intValue()), auth);
+        Answer none = client.post(query, Map.of("uuid", "00000000-0000-0000-0000-000000000000"), auth);
+        Answer neither = client.post(query, Map.of(), auth);
+
+        assertThat(byUuid.data().path("claim").path("code").asString()).isEqualTo("CLM-DELIV");
+        assertThat(byUuid.data()
+                        .path("claim")
+                        .path("items")
+                        .get(0)
+                        .path("item")
+                        .path("code")
+                        .asString())
+                .isEqualTo("I0003");
+        assertThat(byId.data().path("claim").path("code").asString()).isEqualTo("CLM-DELIV");
+        assertThat(none.data().path("claim").isNull()).isTrue();
+        assertThat(neither.errors().get(0).path("extensions").path("code").asString())
+                .isEqualTo("MISSING_ARGUMENT");
+    }
+
     private JsonNode claims(Map<String, Object> variables) {
         Answer answer = client.post(GraphQlClient.document("claimCodes"), variables, auth);
         assertThat(answer.errors().isMissingNode()).as(answer.body().toString()).isTrue();
