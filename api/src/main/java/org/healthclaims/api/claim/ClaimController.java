@@ -59,6 +59,29 @@ class ClaimController {
         return claims.one(uuid, id == null ? null : id.longValue());
     }
 
+    @QueryMapping
+    Connection<ClaimAdminRow> claimAdmins(
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            @Argument @Nullable List<String> orderBy,
+            @Argument @Nullable String code,
+            @Argument @Nullable String search,
+            @Argument("healthFacility_Code") @Nullable String healthFacilityCode,
+            @Argument("healthFacility_Uuid") @Nullable UUID healthFacilityUuid,
+            DataFetchingFieldSelectionSet selection) {
+        KeysetOrder order = KeysetOrder.of(
+                orderBy, ClaimQueries.CLAIM_ADMIN_SORTABLE, List.of("code"), ClaimQueries.CLAIM_ADMIN_ID);
+        return claims.claimAdminPage(
+                code,
+                search,
+                healthFacilityCode,
+                healthFacilityUuid,
+                order,
+                PageSize.first(first),
+                after,
+                selection.contains("totalCount"));
+    }
+
     @BatchMapping(typeName = "ClaimGQLType", field = "items")
     List<List<ClaimLineRow>> items(List<ClaimRow> page) {
         return Batch.toMany(page, ClaimRow::pk, claims::itemsOf, ClaimLineRow::claimId);

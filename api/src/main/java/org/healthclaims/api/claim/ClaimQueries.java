@@ -70,10 +70,14 @@ class ClaimQueries {
                and cl.validity_to is null
              order by cl.claim_id, cl.id""";
 
-    static final String CLAIM_ADMINS_BY_ID = """
-            select ca.id, ca.uuid, ca.code, ca.last_name, ca.other_names, ca.phone, ca.email_id, ca.health_facility_id
-              from claim_admin ca
-             where ca.id = any(:ids)""";
+    static final String CLAIM_ADMIN_COLUMNS =
+            "select ca.id, ca.uuid, ca.code, ca.last_name, ca.other_names, ca.phone, ca.email_id, ca.health_facility_id";
+    static final String CLAIM_ADMINS_BY_ID = CLAIM_ADMIN_COLUMNS + " from claim_admin ca where ca.id = any(:ids)";
+    static final ConnectionQuery CLAIM_ADMIN_PAGE =
+            new ConnectionQuery(CLAIM_ADMIN_COLUMNS, "claim_admin ca where ca.validity_to is null");
+    static final SortField CLAIM_ADMIN_ID = new SortField("id", "ca.id", KeyType.LONG);
+    static final List<SortField> CLAIM_ADMIN_SORTABLE = List.of(
+            new SortField("code", "ca.code", KeyType.TEXT), new SortField("lastName", "ca.last_name", KeyType.TEXT));
 
     private static final RowMapper<ClaimRow> CLAIM = (rs, n) -> claim(rs);
     private static final RowMapper<ClaimLineRow> ITEM = (rs, n) -> line("ClaimItemGQLType", rs);
@@ -119,6 +123,34 @@ class ClaimQueries {
 
     List<ClaimLineRow> servicesOf(long[] claimIds) {
         return jdbc.sql(SERVICES_OF).param("claimIds", claimIds).query(SERVICE).list();
+    }
+
+    Connection<ClaimAdminRow> claimAdminPage(
+            @Nullable String code,
+            @Nullable String search,
+            @Nullable String healthFacilityCode,
+            @Nullable UUID healthFacilityUuid,
+            KeysetOrder order,
+            int first,
+            @Nullable String after,
+            boolean total) {
+        Conditions where = new Conditions()
+                .when(code, "ca.code = :code", "code")
+                .when(
+                        search == null ? null : "%" + Conditions.likePrefix(search),
+                        "(lower(ca.code) like :search or lower(ca.last_name) like :search"
+                                + " or lower(ca.other_names) like :search)",
+                        "search")
+                .when(
+                        healthFacilityCode,
+                        "ca.health_facility_id in (select hf.id from health_facility hf"
+                                + " where hf.code = :healthFacilityCode and hf.validity_to is null)",
+                        "healthFacilityCode")
+                .when(
+                        healthFacilityUuid,
+                        "ca.health_facility_id in (select hf.id from health_facility hf where hf.uuid = :healthFacilityUuid)",
+                        "healthFacilityUuid");
+        return CLAIM_ADMIN_PAGE.page(jdbc, where, order, first, after, total, CLAIM_ADMIN);
     }
 
     /** Claim administrators by id, from the master-data cache. */

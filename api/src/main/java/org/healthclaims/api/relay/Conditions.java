@@ -14,6 +14,12 @@ public final class Conditions {
     private final StringBuilder sql = new StringBuilder();
     private final Map<String, Object> params = new LinkedHashMap<>();
 
+    /** Adds a fragment without parameters, such as {@code x.validity_to is null}. */
+    public Conditions always(String fragment) {
+        sql.append(" and ").append(fragment);
+        return this;
+    }
+
     /** Adds {@code fragment} (which names {@code :param}) when {@code value} is present. */
     public Conditions when(@Nullable Object value, String fragment, String param) {
         if (value != null) {
