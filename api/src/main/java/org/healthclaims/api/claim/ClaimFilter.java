@@ -1,6 +1,8 @@
 package org.healthclaims.api.claim;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.healthclaims.api.relay.Conditions;
@@ -28,7 +30,16 @@ record ClaimFilter(
         @Nullable LocalDate dateClaimedFrom,
         @Nullable LocalDate dateClaimedTo,
         @Nullable LocalDate dateFromFrom,
-        @Nullable LocalDate dateToTo) {
+        @Nullable LocalDate dateToTo,
+        int @Nullable [] statusIn,
+        @Nullable LocalDate dateFromTo,
+        @Nullable LocalDate dateToFrom,
+        @Nullable BigDecimal claimedFrom,
+        @Nullable BigDecimal claimedTo,
+        @Nullable String icdCode,
+        @Nullable String adminCode,
+        @Nullable UUID parentLocation,
+        @Nullable Integer diagnosisVariance) {
 
     static ClaimFilter of(Map<String, Object> arguments) {
         return new ClaimFilter(
@@ -49,7 +60,23 @@ record ClaimFilter(
                 (LocalDate) arguments.get("dateClaimed_Gte"),
                 (LocalDate) arguments.get("dateClaimed_Lte"),
                 (LocalDate) arguments.get("dateFrom_Gte"),
-                (LocalDate) arguments.get("dateTo_Lte"));
+                (LocalDate) arguments.get("dateTo_Lte"),
+                ints(arguments.get("status_In")),
+                (LocalDate) arguments.get("dateFrom_Lte"),
+                (LocalDate) arguments.get("dateTo_Gte"),
+                (BigDecimal) arguments.get("claimed_Gte"),
+                (BigDecimal) arguments.get("claimed_Lte"),
+                (String) arguments.get("icd_Code"),
+                (String) arguments.get("admin_Code"),
+                (UUID) arguments.get("parentLocation"),
+                (Integer) arguments.get("diagnosisVariance"));
+    }
+
+    private static int @Nullable [] ints(@Nullable Object list) {
+        if (!(list instanceof List<?> values)) return null;
+        int[] ints = new int[values.size()];
+        for (int i = 0; i < ints.length; i++) ints[i] = (Integer) values.get(i);
+        return ints;
     }
 
     /** The where fragments on table alias {@code c}. */
@@ -85,6 +112,27 @@ record ClaimFilter(
                 .when(dateClaimedFrom, "c.date_claimed >= :dateClaimedFrom", "dateClaimedFrom")
                 .when(dateClaimedTo, "c.date_claimed <= :dateClaimedTo", "dateClaimedTo")
                 .when(dateFromFrom, "c.date_from >= :dateFromFrom", "dateFromFrom")
-                .when(dateToTo, "coalesce(c.date_to, c.date_from) <= :dateToTo", "dateToTo");
+                .when(dateToTo, "coalesce(c.date_to, c.date_from) <= :dateToTo", "dateToTo")
+                .when(statusIn, "c.status = any(:statusIn)", "statusIn")
+                .when(dateFromTo, "c.date_from <= :dateFromTo", "dateFromTo")
+                .when(dateToFrom, "coalesce(c.date_to, c.date_from) >= :dateToFrom", "dateToFrom")
+                .when(claimedFrom, "c.claimed >= :claimedFrom", "claimedFrom")
+                .when(claimedTo, "c.claimed <= :claimedTo", "claimedTo")
+                .when(icdCode, "c.icd_id in (select d.id from diagnosis d where d.code = :icdCode)", "icdCode")
+                .when(
+                        adminCode,
+                        "c.claim_admin_id in (select ca.id from claim_admin ca where ca.code = :adminCode)",
+                        "adminCode")
+                .when(
+                        parentLocation,
+                        "c.health_facility_id in (select hf.id from health_facility hf where hf.location_id in "
+                                + Conditions.locationSubtree("parentLocation") + ")",
+                        "parentLocation")
+                .when(
+                        diagnosisVariance,
+                        "c.claimed > (1 + :diagnosisVariance / 100.0) * (select avg(o.approved) from claim o"
+                                + " where o.icd_id = c.icd_id and o.validity_to is null"
+                                + " and o.date_claimed >= current_date - interval '1 year')",
+                        "diagnosisVariance");
     }
 }

@@ -17,7 +17,9 @@ record InsureeFilter(
         @Nullable LocalDate dobTo,
         @Nullable String genderCode,
         @Nullable Boolean head,
-        @Nullable UUID familyUuid) {
+        @Nullable UUID familyUuid,
+        @Nullable UUID parentLocation,
+        @Nullable Boolean activePolicy) {
 
     static InsureeFilter of(Map<String, Object> arguments) {
         return new InsureeFilter(
@@ -30,18 +32,21 @@ record InsureeFilter(
                 (LocalDate) arguments.get("dob_Lte"),
                 (String) arguments.get("gender_Code"),
                 (Boolean) arguments.get("head"),
-                (UUID) arguments.get("family_Uuid"));
+                (UUID) arguments.get("family_Uuid"),
+                (UUID) arguments.get("parentLocation"),
+                (Boolean) arguments.get("activePolicy"));
     }
 
     /** Only the members of one family. */
     static InsureeFilter ofFamily(UUID familyUuid) {
-        return new InsureeFilter(null, null, null, null, null, null, null, null, null, familyUuid);
+        return new InsureeFilter(null, null, null, null, null, null, null, null, null, familyUuid, null, null);
     }
 
     /** The where fragments on table alias {@code i}. */
     Conditions conditions() {
-        return new Conditions()
-                .when(uuid, "i.uuid = :uuid", "uuid")
+        Conditions where = new Conditions();
+        if (activePolicy != null) where.always((activePolicy ? "" : "not ") + COVERED_TODAY);
+        return where.when(uuid, "i.uuid = :uuid", "uuid")
                 .when(chfId, "i.chf_id = :chfId", "chfId")
                 .when(lastName, "i.last_name = :lastName", "lastName")
                 .startsWith(lastNameStartsWith, "lower(i.last_name)", "lastNamePrefix")
@@ -50,9 +55,17 @@ record InsureeFilter(
                 .when(dobTo, "i.dob <= :dobTo", "dobTo")
                 .when(genderCode, "i.gender = :genderCode", "genderCode")
                 .when(head, "i.head = :head", "head")
+                .when(familyUuid, "i.family_id in (select f.id from family f where f.uuid = :familyUuid)", "familyUuid")
                 .when(
-                        familyUuid,
-                        "i.family_id in (select f.id from family f where f.uuid = :familyUuid)",
-                        "familyUuid");
+                        parentLocation,
+                        "i.family_id in (select f.id from family f where f.validity_to is null and f.location_id in "
+                                + Conditions.locationSubtree("parentLocation") + ")",
+                        "parentLocation");
     }
+
+    /** Covered today: a current insuree-policy of an active policy whose dates include today. */
+    private static final String COVERED_TODAY = "exists (select 1"
+            + " from insuree_policy ip join policy p on p.id = ip.policy_id"
+            + " where ip.insuree_id = i.id and ip.validity_to is null and p.validity_to is null and p.status = 2"
+            + " and ip.effective_date <= current_date and coalesce(ip.expiry_date, p.expiry_date) >= current_date)";
 }

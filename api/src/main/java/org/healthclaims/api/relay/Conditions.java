@@ -64,6 +64,16 @@ public final class Conditions {
         return params;
     }
 
+    /**
+     * The ids of a location and every location below it (region > district > ward > village), as a sub-query on
+     * {@code :param} (the location's uuid): openIMIS's {@code parentLocation} at any level.
+     */
+    public static String locationSubtree(String param) {
+        return "(with recursive subtree(id) as (select l.id from location l where l.uuid = :" + param
+                + " union all select c.id from location c join subtree s on c.parent_location_id = s.id"
+                + " where c.validity_to is null) select id from subtree)";
+    }
+
     /** PostgreSQL's LIKE escapes with a backslash by default. */
     static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
