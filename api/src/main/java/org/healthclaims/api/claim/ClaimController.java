@@ -93,37 +93,37 @@ class ClaimController {
     }
 
     @BatchMapping(typeName = "ClaimGQLType", field = "insuree")
-    List<InsureeRow> insuree(List<ClaimRow> page) {
+    Map<ClaimRow, InsureeRow> insuree(List<ClaimRow> page) {
         return Batch.toOne(page, ClaimRow::insureeId, insurees::insureesByIds, InsureeRow::pk);
     }
 
     @BatchMapping(typeName = "ClaimGQLType", field = "healthFacility")
-    List<HealthFacilityRow> healthFacility(List<ClaimRow> page) {
+    Map<ClaimRow, HealthFacilityRow> healthFacility(List<ClaimRow> page) {
         return Batch.toOne(page, ClaimRow::healthFacilityId, locations::healthFacilitiesByIds, HealthFacilityRow::pk);
     }
 
     @BatchMapping(typeName = "ClaimGQLType", field = "icd")
-    List<DiagnosisRow> icd(List<ClaimRow> page) {
+    Map<ClaimRow, DiagnosisRow> icd(List<ClaimRow> page) {
         return Batch.toOne(page, ClaimRow::icdId, medical::diagnosesByIds, DiagnosisRow::pk);
     }
 
     @BatchMapping(typeName = "ClaimGQLType", field = "admin")
-    List<ClaimAdminRow> admin(List<ClaimRow> page) {
+    Map<ClaimRow, ClaimAdminRow> admin(List<ClaimRow> page) {
         return Batch.toOne(page, ClaimRow::claimAdminId, claims::claimAdminsByIds, ClaimAdminRow::pk);
     }
 
     @BatchMapping(typeName = "ClaimItemGQLType", field = "item")
-    List<ItemRow> item(List<ClaimLineRow> lines) {
+    Map<ClaimLineRow, ItemRow> item(List<ClaimLineRow> lines) {
         return Batch.toOne(lines, ClaimLineRow::medicalId, medical::itemsByIds, ItemRow::pk);
     }
 
     @BatchMapping(typeName = "ClaimServiceGQLType", field = "service")
-    List<ServiceRow> service(List<ClaimLineRow> lines) {
+    Map<ClaimLineRow, ServiceRow> service(List<ClaimLineRow> lines) {
         return Batch.toOne(lines, ClaimLineRow::medicalId, medical::servicesByIds, ServiceRow::pk);
     }
 
     @BatchMapping(typeName = "ClaimAdminGQLType", field = "healthFacility")
-    List<HealthFacilityRow> adminHealthFacility(List<ClaimAdminRow> admins) {
+    Map<ClaimAdminRow, HealthFacilityRow> adminHealthFacility(List<ClaimAdminRow> admins) {
         return Batch.toOne(
                 admins, ClaimAdminRow::healthFacilityId, locations::healthFacilitiesByIds, HealthFacilityRow::pk);
     }

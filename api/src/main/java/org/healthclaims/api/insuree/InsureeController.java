@@ -77,28 +77,28 @@ class InsureeController {
     }
 
     @BatchMapping(typeName = "InsureeGQLType", field = "family")
-    List<FamilyRow> family(List<InsureeRow> members) {
+    Map<InsureeRow, FamilyRow> family(List<InsureeRow> members) {
         return Batch.toOne(members, InsureeRow::familyId, insurees::familiesByIds, FamilyRow::pk);
     }
 
     @BatchMapping(typeName = "InsureeGQLType", field = "currentVillage")
-    List<LocationRow> currentVillage(List<InsureeRow> members) {
+    Map<InsureeRow, LocationRow> currentVillage(List<InsureeRow> members) {
         return Batch.toOne(members, InsureeRow::currentVillageId, locations::locationsByIds, LocationRow::pk);
     }
 
     @BatchMapping(typeName = "InsureeGQLType", field = "healthFacility")
-    List<HealthFacilityRow> healthFacility(List<InsureeRow> members) {
+    Map<InsureeRow, HealthFacilityRow> healthFacility(List<InsureeRow> members) {
         return Batch.toOne(
                 members, InsureeRow::healthFacilityId, locations::healthFacilitiesByIds, HealthFacilityRow::pk);
     }
 
     @BatchMapping(typeName = "FamilyGQLType", field = "headInsuree")
-    List<InsureeRow> headInsuree(List<FamilyRow> families) {
+    Map<FamilyRow, InsureeRow> headInsuree(List<FamilyRow> families) {
         return Batch.toOne(families, FamilyRow::headInsureeId, insurees::insureesByIds, InsureeRow::pk);
     }
 
     @BatchMapping(typeName = "FamilyGQLType", field = "location")
-    List<LocationRow> location(List<FamilyRow> families) {
+    Map<FamilyRow, LocationRow> location(List<FamilyRow> families) {
         return Batch.toOne(families, FamilyRow::locationId, locations::locationsByIds, LocationRow::pk);
     }
 }

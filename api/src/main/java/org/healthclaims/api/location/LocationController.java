@@ -64,12 +64,12 @@ class LocationController {
     }
 
     @BatchMapping(typeName = "LocationGQLType", field = "parent")
-    List<LocationRow> parent(List<LocationRow> children) {
+    Map<LocationRow, LocationRow> parent(List<LocationRow> children) {
         return Batch.toOne(children, LocationRow::parentId, locations::locationsByIds, LocationRow::pk);
     }
 
     @BatchMapping(typeName = "HealthFacilityGQLType", field = "location")
-    List<LocationRow> location(List<HealthFacilityRow> facilities) {
+    Map<HealthFacilityRow, LocationRow> location(List<HealthFacilityRow> facilities) {
         return Batch.toOne(facilities, HealthFacilityRow::locationId, locations::locationsByIds, LocationRow::pk);
     }
 }

@@ -2,6 +2,7 @@ package org.healthclaims.api.sql;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,8 @@ import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one way a {@code @BatchMapping} resolves a to-one relation: collect the distinct foreign keys of all parents,
- * load them with one {@code = any(:ids)} statement, and answer in parent order.
+ * The one way a {@code @BatchMapping} resolves a relation: collect the distinct keys of all parents, load them with
+ * one {@code = any(:ids)} statement (or from a cache), and answer per parent.
  */
 public final class Batch {
 
@@ -25,7 +26,7 @@ public final class Batch {
      * @param load one statement for all keys
      * @param key the primary key of a loaded row
      */
-    public static <P, R> List<@Nullable R> toOne(
+    public static <P, R> Map<P, R> toOne(
             List<P> parents,
             Function<P, @Nullable Long> foreignKey,
             Function<long[], List<R>> load,
@@ -42,10 +43,13 @@ public final class Batch {
             for (Long id : distinct) ids[i++] = id;
             for (R row : load.apply(ids)) byId.put(key.applyAsLong(row), row);
         }
-        List<@Nullable R> answer = new ArrayList<>(parents.size());
+        // keyed by identity: DataLoader asks with the very parent objects it gave, and a wide record's hashCode
+        // would hash every column of every parent; parents without a row are left out and resolve to null
+        Map<P, R> answer = new IdentityHashMap<>(parents.size() * 2);
         for (P parent : parents) {
             Long id = foreignKey.apply(parent);
-            answer.add(id == null ? null : byId.get(id));
+            R row = id == null ? null : byId.get(id);
+            if (row != null) answer.put(parent, row);
         }
         return answer;
     }

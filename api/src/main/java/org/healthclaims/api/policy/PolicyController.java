@@ -1,0 +1,134 @@
+package org.healthclaims.api.policy;
+
+import graphql.schema.DataFetchingFieldSelectionSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.healthclaims.api.insuree.FamilyRow;
+import org.healthclaims.api.insuree.InsureeQueries;
+import org.healthclaims.api.insuree.InsureeRow;
+import org.healthclaims.api.location.LocationQueries;
+import org.healthclaims.api.location.LocationRow;
+import org.healthclaims.api.masterdata.RegisterFilter;
+import org.healthclaims.api.relay.Conditions;
+import org.healthclaims.api.relay.Connection;
+import org.healthclaims.api.relay.KeysetOrder;
+import org.healthclaims.api.relay.PageSize;
+import org.healthclaims.api.sql.Batch;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.Arguments;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** products, policies and insureePolicy connections, and the relations of their rows. */
+@Controller
+class PolicyController {
+
+    /** Active today: openIMIS's status 2, effective and not yet expired. */
+    static final String ACTIVE_TODAY =
+            "p.status = 2 and p.effective_date <= current_date and p.expiry_date >= current_date";
+
+    private final PolicyQueries policies;
+    private final InsureeQueries insurees;
+    private final LocationQueries locations;
+
+    PolicyController(PolicyQueries policies, InsureeQueries insurees, LocationQueries locations) {
+        this.policies = policies;
+        this.insurees = insurees;
+        this.locations = locations;
+    }
+
+    @QueryMapping
+    Connection<ProductRow> products(
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            @Argument @Nullable List<String> orderBy,
+            @Argument("location_Uuid") @Nullable UUID locationUuid,
+            @Arguments Map<String, Object> arguments,
+            DataFetchingFieldSelectionSet selection) {
+        return policies.productPage(
+                RegisterFilter.of(arguments),
+                locationUuid,
+                RegisterFilter.order(orderBy, "pr"),
+                PageSize.first(first),
+                after,
+                selection.contains("totalCount"));
+    }
+
+    @QueryMapping("policies")
+    Connection<PolicyRow> policyList(
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            @Argument @Nullable List<String> orderBy,
+            @Argument @Nullable UUID uuid,
+            @Argument("family_Uuid") @Nullable UUID familyUuid,
+            @Argument("insuree_ChfId") @Nullable String chfId,
+            @Argument("product_Code") @Nullable String productCode,
+            @Argument @Nullable Integer status,
+            @Argument @Nullable Boolean activeToday,
+            DataFetchingFieldSelectionSet selection) {
+        Conditions where = new Conditions();
+        if (activeToday != null) where.always(activeToday ? ACTIVE_TODAY : "not (" + ACTIVE_TODAY + ")");
+        where.when(uuid, "p.uuid = :uuid", "uuid")
+                .when(familyUuid, "p.family_id in (select f.id from family f where f.uuid = :familyUuid)", "familyUuid")
+                .when(
+                        chfId,
+                        "p.id in (select ip.policy_id from insuree_policy ip join insuree i on i.id = ip.insuree_id"
+                                + " where i.chf_id = :chfId and i.validity_to is null and ip.validity_to is null)",
+                        "chfId")
+                .when(
+                        productCode,
+                        "p.product_id in (select pr.id from product pr where pr.code = :productCode)",
+                        "productCode")
+                .when(status, "p.status = :status", "status");
+        KeysetOrder order =
+                KeysetOrder.of(orderBy, PolicyQueries.POLICY_SORTABLE, List.of("-startDate"), PolicyQueries.POLICY_ID);
+        return policies.policyPage(where, order, PageSize.first(first), after, selection.contains("totalCount"));
+    }
+
+    @QueryMapping
+    Connection<InsureePolicyRow> insureePolicy(
+            @Argument @Nullable Integer first,
+            @Argument @Nullable String after,
+            @Argument("insuree_ChfId") @Nullable String chfId,
+            @Argument("policy_Uuid") @Nullable UUID policyUuid,
+            DataFetchingFieldSelectionSet selection) {
+        Conditions where = new Conditions()
+                .when(
+                        chfId,
+                        "ip.insuree_id in (select i.id from insuree i where i.chf_id = :chfId and i.validity_to is null)",
+                        "chfId")
+                .when(
+                        policyUuid,
+                        "ip.policy_id in (select p.id from policy p where p.uuid = :policyUuid)",
+                        "policyUuid");
+        return policies.insureePolicyPage(where, PageSize.first(first), after, selection.contains("totalCount"));
+    }
+
+    @BatchMapping(typeName = "ProductGQLType", field = "location")
+    Map<ProductRow, LocationRow> location(List<ProductRow> products) {
+        return Batch.toOne(products, ProductRow::locationId, locations::locationsByIds, LocationRow::pk);
+    }
+
+    @BatchMapping(typeName = "PolicyGQLType", field = "product")
+    Map<PolicyRow, ProductRow> product(List<PolicyRow> rows) {
+        return Batch.toOne(rows, PolicyRow::productId, policies::productsByIds, ProductRow::pk);
+    }
+
+    @BatchMapping(typeName = "PolicyGQLType", field = "family")
+    Map<PolicyRow, FamilyRow> family(List<PolicyRow> rows) {
+        return Batch.toOne(rows, PolicyRow::familyId, insurees::familiesByIds, FamilyRow::pk);
+    }
+
+    @BatchMapping(typeName = "InsureePolicyGQLType", field = "insuree")
+    Map<InsureePolicyRow, InsureeRow> insuree(List<InsureePolicyRow> rows) {
+        return Batch.toOne(rows, InsureePolicyRow::insureeId, insurees::insureesByIds, InsureeRow::pk);
+    }
+
+    @BatchMapping(typeName = "InsureePolicyGQLType", field = "policy")
+    Map<InsureePolicyRow, PolicyRow> policy(List<InsureePolicyRow> rows) {
+        return Batch.toOne(rows, InsureePolicyRow::policyId, policies::policiesByIds, PolicyRow::pk);
+    }
+}
