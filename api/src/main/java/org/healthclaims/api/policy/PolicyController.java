@@ -1,6 +1,8 @@
 package org.healthclaims.api.policy;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,11 +35,33 @@ class PolicyController {
     private final PolicyQueries policies;
     private final InsureeQueries insurees;
     private final LocationQueries locations;
+    private final Eligibility eligibility;
 
-    PolicyController(PolicyQueries policies, InsureeQueries insurees, LocationQueries locations) {
+    PolicyController(
+            PolicyQueries policies, InsureeQueries insurees, LocationQueries locations, Eligibility eligibility) {
         this.policies = policies;
         this.insurees = insurees;
         this.locations = locations;
+        this.eligibility = eligibility;
+    }
+
+    @QueryMapping
+    Eligibility.Answer policyEligibilityByInsuree(@Argument String chfId, @Argument @Nullable LocalDate date) {
+        return eligibility.ofInsuree(chfId, date == null ? LocalDate.now(ZoneId.systemDefault()) : date);
+    }
+
+    @QueryMapping
+    Eligibility.Answer policyItemEligibilityByInsuree(
+            @Argument String chfId, @Argument String itemCode, @Argument @Nullable LocalDate date) {
+        return eligibility.ofMedical(
+                chfId, "item", itemCode, date == null ? LocalDate.now(ZoneId.systemDefault()) : date);
+    }
+
+    @QueryMapping
+    Eligibility.Answer policyServiceEligibilityByInsuree(
+            @Argument String chfId, @Argument String serviceCode, @Argument @Nullable LocalDate date) {
+        return eligibility.ofMedical(
+                chfId, "service", serviceCode, date == null ? LocalDate.now(ZoneId.systemDefault()) : date);
     }
 
     @QueryMapping
