@@ -39,7 +39,8 @@ record ClaimFilter(
         @Nullable String icdCode,
         @Nullable String adminCode,
         @Nullable UUID parentLocation,
-        @Nullable Integer diagnosisVariance) {
+        @Nullable Integer diagnosisVariance,
+        boolean showHistory) {
 
     static ClaimFilter of(Map<String, Object> arguments) {
         return new ClaimFilter(
@@ -69,7 +70,8 @@ record ClaimFilter(
                 (String) arguments.get("icd_Code"),
                 (String) arguments.get("admin_Code"),
                 (UUID) arguments.get("parentLocation"),
-                (Integer) arguments.get("diagnosisVariance"));
+                (Integer) arguments.get("diagnosisVariance"),
+                Boolean.TRUE.equals(arguments.get("showHistory")));
     }
 
     private static int @Nullable [] ints(@Nullable Object list) {
@@ -81,8 +83,10 @@ record ClaimFilter(
 
     /** The where fragments on table alias {@code c}. */
     Conditions conditions() {
-        return new Conditions()
-                .when(uuid, "c.uuid = :uuid", "uuid")
+        Conditions where = new Conditions();
+        // history rows (closed copies) only when asked for, as openIMIS's showHistory does
+        if (!showHistory) where.always("c.validity_to is null");
+        return where.when(uuid, "c.uuid = :uuid", "uuid")
                 .when(code, "c.code = :code", "code")
                 .startsWith(codeStartsWith, "lower(c.code)", "codePrefix")
                 .contains(codeContains, "lower(c.code)", "codePart")

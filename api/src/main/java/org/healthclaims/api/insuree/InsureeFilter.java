@@ -19,7 +19,8 @@ record InsureeFilter(
         @Nullable Boolean head,
         @Nullable UUID familyUuid,
         @Nullable UUID parentLocation,
-        @Nullable Boolean activePolicy) {
+        @Nullable Boolean activePolicy,
+        boolean showHistory) {
 
     static InsureeFilter of(Map<String, Object> arguments) {
         return new InsureeFilter(
@@ -34,17 +35,20 @@ record InsureeFilter(
                 (Boolean) arguments.get("head"),
                 (UUID) arguments.get("family_Uuid"),
                 (UUID) arguments.get("parentLocation"),
-                (Boolean) arguments.get("activePolicy"));
+                (Boolean) arguments.get("activePolicy"),
+                Boolean.TRUE.equals(arguments.get("showHistory")));
     }
 
     /** Only the members of one family. */
     static InsureeFilter ofFamily(UUID familyUuid) {
-        return new InsureeFilter(null, null, null, null, null, null, null, null, null, familyUuid, null, null);
+        return new InsureeFilter(null, null, null, null, null, null, null, null, null, familyUuid, null, null, false);
     }
 
     /** The where fragments on table alias {@code i}. */
     Conditions conditions() {
         Conditions where = new Conditions();
+        // history rows (closed copies) only when asked for, as openIMIS's showHistory does
+        if (!showHistory) where.always("i.validity_to is null");
         if (activePolicy != null) where.always((activePolicy ? "" : "not ") + COVERED_TODAY);
         return where.when(uuid, "i.uuid = :uuid", "uuid")
                 .when(chfId, "i.chf_id = :chfId", "chfId")

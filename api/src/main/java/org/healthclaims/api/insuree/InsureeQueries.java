@@ -51,7 +51,7 @@ public class InsureeQueries {
                    i.phone, i.email, i.current_address, i.card_issued, i.status, i.family_id, i.current_village_id,
                    i.health_facility_id, i.validity_from, i.validity_to""";
 
-    static final ConnectionQuery PAGE = new ConnectionQuery(COLUMNS, "insuree i where i.validity_to is null");
+    static final ConnectionQuery PAGE = new ConnectionQuery(COLUMNS, "insuree i where true");
 
     static final String BY_ID = COLUMNS + " from insuree i where i.id = any(:ids)";
 

@@ -107,6 +107,43 @@ class FiltersIT extends ApiTest {
         assertThat(unusual.path("totalCount").asInt()).isEqualTo(expected);
     }
 
+    @Test
+    void history_rows_only_when_show_history_is_asked() {
+        jdbc.sql("""
+                        insert into claim (uuid, code, insuree_id, health_facility_id, date_from, date_claimed, icd_id,
+                                           status, claimed, validity_from, validity_to, legacy_id)
+                        select gen_random_uuid(), c.code, c.insuree_id, c.health_facility_id, c.date_from, c.date_claimed,
+                               c.icd_id, c.status, c.claimed, c.validity_from, now(), c.id
+                          from claim c where c.code = 'CLM-REVIEW' and c.validity_to is null""").update();
+        jdbc.sql("""
+                        insert into insuree (uuid, family_id, chf_id, last_name, other_names, gender, validity_to, legacy_id)
+                        select gen_random_uuid(), i.family_id, i.chf_id, 'Doe-Before', i.other_names, i.gender, now(), i.id
+                          from insuree i where i.chf_id = '100000002' and i.validity_to is null""").update();
+        try {
+            assertThat(page("claims", "code: \"CLM-REVIEW\"", "code")
+                            .path("totalCount")
+                            .asInt())
+                    .isEqualTo(1);
+            assertThat(page("claims", "code: \"CLM-REVIEW\", showHistory: true", "code validityTo")
+                            .path("totalCount")
+                            .asInt())
+                    .isEqualTo(2);
+            assertThat(page("insurees", "chfId: \"100000002\"", "lastName")
+                            .path("totalCount")
+                            .asInt())
+                    .isEqualTo(1);
+            assertThat(page("insurees", "chfId: \"100000002\", showHistory: true", "lastName")
+                            .path("edges"))
+                    .extracting(e -> e.path("node").path("lastName").asString())
+                    .containsExactlyInAnyOrder("Doe", "Doe-Before");
+        } finally {
+            jdbc.sql("delete from claim where code = 'CLM-REVIEW' and validity_to is not null")
+                    .update();
+            jdbc.sql("delete from insuree where chf_id = '100000002' and validity_to is not null")
+                    .update();
+        }
+    }
+
     private JsonNode page(String field, String arguments, String fields) {
         Answer answer = client.post(
                 "{ " + field + "(first: 500, " + arguments + ") { totalCount edges { node { " + fields + " } } } }",
