@@ -33,7 +33,14 @@ class ZeroSetupIT {
 
     static final Path JAR = Path.of(System.getProperty("claims.api.jar", "target/claims-api.jar"));
     static final List<String> SERVICE_VARIABLES = List.of(
-            "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "AMQP_URL", "AMQP_PREFIX", "DEMO_DATA", "JWT_SECRET");
+            "DATABASE_URL",
+            "DATABASE_USER",
+            "DATABASE_PASSWORD",
+            "DATABASE_POOL_SIZE",
+            "AMQP_URL",
+            "AMQP_PREFIX",
+            "DEMO_DATA",
+            "JWT_SECRET");
 
     @Test
     void with_no_environment_the_jar_serves_demo_data_from_embedded_services() throws Exception {
@@ -64,7 +71,9 @@ class ZeroSetupIT {
                 "AMQP_PREFIX",
                 TestServices.amqpPrefix() + "jar.",
                 "DEMO_DATA",
-                "true");
+                "true",
+                "DATABASE_POOL_SIZE",
+                "5");
 
         try (Server server = Server.start(env, "database-url")) {
             assertThat(server.log()).doesNotContain("embedded PostgreSQL started");

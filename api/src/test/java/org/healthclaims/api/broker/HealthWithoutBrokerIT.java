@@ -15,6 +15,7 @@ import org.healthclaims.domain.database.DatabaseUrl;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** With the broker unreachable the server still starts, and its health says DOWN (503), naming the broker. */
 @SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // its own server: closed after this class, so its connections go back to the shared PostgreSQL
 class HealthWithoutBrokerIT {
 
     @LocalServerPort
@@ -40,6 +42,7 @@ class HealthWithoutBrokerIT {
         registry.add("database.password", () -> database.password() == null ? "" : database.password());
         registry.add("amqp.url", () -> "amqp://guest:guest@127.0.0.1:" + brokerPort);
         registry.add("demo.data", () -> "false");
+        registry.add("database.pool-size", () -> "2");
     }
 
     @Test

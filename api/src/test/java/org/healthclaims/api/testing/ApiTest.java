@@ -33,6 +33,8 @@ public abstract class ApiTest {
         registry.add("database.url", database::jdbcUrl);
         registry.add("database.user", () -> database.user() == null ? "" : database.user());
         registry.add("database.password", () -> database.password() == null ? "" : database.password());
+        // several test servers share one PostgreSQL (max_connections 100): keep each pool small
+        registry.add("database.pool-size", () -> "5");
         registry.add("amqp.url", TestServices::amqpUrl);
         registry.add("amqp.prefix", TestServices::amqpPrefix);
         registry.add("demo.data", () -> "true");
