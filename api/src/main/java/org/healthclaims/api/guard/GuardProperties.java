@@ -2,6 +2,7 @@ package org.healthclaims.api.guard;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The limits that refuse a request before it costs anything ({@code GUARD_*}, see README.md). The defaults let our
@@ -11,12 +12,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxDepth fields nested on one path, {@code claims { edges { node { code } } } } being 4
  * @param maxComplexity budget of a query's cost, about the number of values its answer holds (see QueryShape)
  * @param maxAliases aliases in one document: validation's overlapping-fields check grows with their square
+ * @param maxDocumentSize the query text, in UTF-8 bytes
+ * @param maxRequestBody the HTTP body (query, variables, operation name), refused with HTTP 413
  */
 @ConfigurationProperties("guard")
 record GuardProperties(
         @DefaultValue("12") int maxDepth,
         @DefaultValue("50000") int maxComplexity,
-        @DefaultValue("30") int maxAliases) {
+        @DefaultValue("30") int maxAliases,
+        @DefaultValue("64KB") DataSize maxDocumentSize,
+        @DefaultValue("1MB") DataSize maxRequestBody) {
+
+    private static final DataSize MAX_REQUEST_BODY = DataSize.ofMegabytes(64);
 
     GuardProperties {
         // graphql-java's own validation refuses anything deeper than 100 fields
@@ -26,5 +33,12 @@ record GuardProperties(
             throw new IllegalArgumentException("GUARD_MAX_COMPLEXITY must be positive, was " + maxComplexity);
         if (maxAliases < 0)
             throw new IllegalArgumentException("GUARD_MAX_ALIASES must not be negative, was " + maxAliases);
+        // a chunked body is read whole into memory before it is let through
+        if (maxRequestBody.toBytes() < 1 || maxRequestBody.compareTo(MAX_REQUEST_BODY) > 0)
+            throw new IllegalArgumentException(
+                    "GUARD_MAX_REQUEST_BODY must be 1B.." + MAX_REQUEST_BODY + ", was " + maxRequestBody);
+        if (maxDocumentSize.toBytes() < 1 || maxDocumentSize.compareTo(maxRequestBody) > 0)
+            throw new IllegalArgumentException("GUARD_MAX_DOCUMENT_SIZE must be 1B..GUARD_MAX_REQUEST_BODY ("
+                    + maxRequestBody + "), was " + maxDocumentSize);
     }
 }

@@ -1,10 +1,16 @@
 package org.healthclaims.api.guard;
 
 import graphql.ErrorClassification;
+import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Why the guard refused a request; the name is the stable {@code code} extension of the error a client gets. Each is
@@ -13,7 +19,8 @@ import org.springframework.graphql.execution.ErrorType;
 enum Refusal {
     QUERY_TOO_DEEP(ErrorType.BAD_REQUEST),
     QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
-    TOO_MANY_ALIASES(ErrorType.BAD_REQUEST);
+    TOO_MANY_ALIASES(ErrorType.BAD_REQUEST),
+    DOCUMENT_TOO_LARGE(ErrorType.BAD_REQUEST);
 
     private final ErrorClassification classification;
 
@@ -27,5 +34,17 @@ enum Refusal {
                 .message(message)
                 .extensions(Map.of("code", name()))
                 .build();
+    }
+
+    /** A GraphQL answer with this error and no data, for a request refused before graphql-java ran it. */
+    WebGraphQlResponse response(WebGraphQlRequest request, String message) {
+        ExecutionResult result =
+                ExecutionResult.newExecutionResult().addError(error(message)).build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+    }
+
+    /** The same answer as a JSON body, for a servlet filter that refuses a request with an HTTP status. */
+    byte[] body(JsonMapper json, String message) {
+        return json.writeValueAsBytes(Map.of("errors", List.of(error(message).toSpecification())));
     }
 }

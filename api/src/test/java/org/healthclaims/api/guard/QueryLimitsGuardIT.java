@@ -2,6 +2,12 @@ package org.healthclaims.api.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.healthclaims.api.testing.ApiTest;
 import org.healthclaims.api.testing.GraphQlClient;
@@ -9,9 +15,12 @@ import org.healthclaims.api.testing.GraphQlClient.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Each limit refuses its attack with a typed error before a single statement runs; real queries still pass. */
 class QueryLimitsGuardIT extends ApiTest {
+
+    private static final String SMALL_QUERY = "{ claims(first: 1) { edges { node { code } } } }";
 
     GraphQlClient client;
     Map<String, String> auth;
@@ -77,6 +86,47 @@ class QueryLimitsGuardIT extends ApiTest {
     }
 
     @Test
+    void a_query_text_over_64_KB_is_refused_before_it_is_parsed() {
+        Answer answer = client.post(padded(SMALL_QUERY, 100_000), Map.of(), auth);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertRefused(answer, "DOCUMENT_TOO_LARGE");
+        assertThat(statements.count()).isZero();
+    }
+
+    @Test
+    void a_1_MB_query_is_refused_with_413_before_the_body_is_read() {
+        Answer answer = client.post(padded(SMALL_QUERY, 1 << 20), Map.of(), auth);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.errors().get(0).path("extensions").path("code").asString())
+                .isEqualTo("DOCUMENT_TOO_LARGE");
+        assertThat(statements.count()).isZero();
+    }
+
+    @Test
+    void a_chunked_body_over_1_MB_is_refused_with_413_too() throws Exception {
+        byte[] body = JsonMapper.builder().build().writeValueAsBytes(Map.of("query", padded(SMALL_QUERY, 1 << 20)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/graphql"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                // from a stream, so the client sends it chunked, with no Content-Length
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        auth.forEach(request::header);
+
+        HttpResponse<String> response;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        JsonNode json = JsonMapper.builder().build().readTree(response.body());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json.path("errors").get(0).path("extensions").path("code").asString())
+                .isEqualTo("DOCUMENT_TOO_LARGE");
+        assertThat(statements.count()).isZero();
+    }
+
+    @Test
     void the_deepest_real_query_passes() {
         Answer answer = client.post(GuardDocuments.DEEP_BUT_LEGITIMATE, Map.of(), auth);
 
@@ -108,6 +158,11 @@ class QueryLimitsGuardIT extends ApiTest {
 
         assertThat(answer.errors().isMissingNode()).as(answer.body().toString()).isTrue();
         assertThat(answer.data().path("claims").path("edges").size()).isEqualTo(500);
+    }
+
+    /** A valid document of at least {@code length} characters: the query, then a comment. */
+    private static String padded(String query, int length) {
+        return query + "\n#" + "x".repeat(Math.max(0, length - query.length() - 2));
     }
 
     private static void assertRefused(Answer answer, String code) {
