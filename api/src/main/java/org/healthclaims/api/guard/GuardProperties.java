@@ -1,5 +1,6 @@
 package org.healthclaims.api.guard;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,6 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxAliases aliases in one document: validation's overlapping-fields check grows with their square
  * @param maxDocumentSize the query text, in UTF-8 bytes
  * @param maxRequestBody the HTTP body (query, variables, operation name), refused with HTTP 413
+ * @param requestTimeout a request still running after this is cut off with REQUEST_TIMEOUT
  */
 @ConfigurationProperties("guard")
 record GuardProperties(
@@ -21,7 +23,8 @@ record GuardProperties(
         @DefaultValue("50000") int maxComplexity,
         @DefaultValue("30") int maxAliases,
         @DefaultValue("64KB") DataSize maxDocumentSize,
-        @DefaultValue("1MB") DataSize maxRequestBody) {
+        @DefaultValue("1MB") DataSize maxRequestBody,
+        @DefaultValue("30s") Duration requestTimeout) {
 
     private static final DataSize MAX_REQUEST_BODY = DataSize.ofMegabytes(64);
 
@@ -40,5 +43,7 @@ record GuardProperties(
         if (maxDocumentSize.toBytes() < 1 || maxDocumentSize.compareTo(maxRequestBody) > 0)
             throw new IllegalArgumentException("GUARD_MAX_DOCUMENT_SIZE must be 1B..GUARD_MAX_REQUEST_BODY ("
                     + maxRequestBody + "), was " + maxDocumentSize);
+        if (requestTimeout.isNegative() || requestTimeout.isZero())
+            throw new IllegalArgumentException("GUARD_REQUEST_TIMEOUT must be positive, was " + requestTimeout);
     }
 }

@@ -20,7 +20,8 @@ enum Refusal {
     QUERY_TOO_DEEP(ErrorType.BAD_REQUEST),
     QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
     TOO_MANY_ALIASES(ErrorType.BAD_REQUEST),
-    DOCUMENT_TOO_LARGE(ErrorType.BAD_REQUEST);
+    DOCUMENT_TOO_LARGE(ErrorType.BAD_REQUEST),
+    REQUEST_TIMEOUT(ErrorType.BAD_REQUEST);
 
     private final ErrorClassification classification;
 
