@@ -10,9 +10,20 @@ import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The guard's servlet filter, on the GraphQL endpoint only, and the servlet settings it needs. */
+/** The guard's servlet filters, on the GraphQL endpoint only (health and GraphiQL stay reachable under load). */
 @Configuration(proxyBeanMethods = false)
 class GuardConfiguration {
+
+    /** First of all filters: a request the server has no room for costs no other work. */
+    @Bean
+    FilterRegistrationBean<LoadShedding> loadShedding(
+            GuardProperties limits, GraphQlProperties graphQl, JsonMapper json) {
+        FilterRegistrationBean<LoadShedding> registration =
+                new FilterRegistrationBean<>(new LoadShedding(limits, json));
+        registration.addUrlPatterns(graphQl.getHttp().getPath());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     /** Before Spring reads the body: the limit is on what the server reads, not only on what it parses. */
     @Bean

@@ -16,6 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxDocumentSize the query text, in UTF-8 bytes
  * @param maxRequestBody the HTTP body (query, variables, operation name), refused with HTTP 413
  * @param requestTimeout a request still running after this is cut off with REQUEST_TIMEOUT
+ * @param maxInFlight GraphQL requests served at once; more wait {@code inFlightWait}, then get HTTP 503
+ * @param inFlightWait how long a request waits for a free slot before it is refused
  */
 @ConfigurationProperties("guard")
 record GuardProperties(
@@ -24,7 +26,12 @@ record GuardProperties(
         @DefaultValue("30") int maxAliases,
         @DefaultValue("64KB") DataSize maxDocumentSize,
         @DefaultValue("1MB") DataSize maxRequestBody,
-        @DefaultValue("30s") Duration requestTimeout) {
+        @DefaultValue("30s") Duration requestTimeout,
+        @DefaultValue("400") int maxInFlight,
+        @DefaultValue("100ms") Duration inFlightWait) {
+
+    /** An overloaded server answers 503 within this, or clients queue on it as they would without the guard. */
+    static final Duration MAX_IN_FLIGHT_WAIT = Duration.ofSeconds(1);
 
     private static final DataSize MAX_REQUEST_BODY = DataSize.ofMegabytes(64);
 
@@ -45,5 +52,10 @@ record GuardProperties(
                     + maxRequestBody + "), was " + maxDocumentSize);
         if (requestTimeout.isNegative() || requestTimeout.isZero())
             throw new IllegalArgumentException("GUARD_REQUEST_TIMEOUT must be positive, was " + requestTimeout);
+        if (maxInFlight < 1)
+            throw new IllegalArgumentException("GUARD_MAX_IN_FLIGHT must be positive, was " + maxInFlight);
+        if (inFlightWait.isNegative() || inFlightWait.compareTo(MAX_IN_FLIGHT_WAIT) >= 0)
+            throw new IllegalArgumentException("GUARD_IN_FLIGHT_WAIT must be at least 0 and under " + MAX_IN_FLIGHT_WAIT
+                    + ", was " + inFlightWait);
     }
 }

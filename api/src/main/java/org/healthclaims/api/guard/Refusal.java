@@ -13,15 +13,16 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Why the guard refused a request; the name is the stable {@code code} extension of the error a client gets. Each is
- * the client's to fix (BAD_REQUEST).
+ * Why the guard refused a request; the name is the stable {@code code} extension of the error a client gets. All but
+ * OVERLOADED are the client's to fix (BAD_REQUEST); OVERLOADED is the server's state, answered with HTTP 503.
  */
 enum Refusal {
     QUERY_TOO_DEEP(ErrorType.BAD_REQUEST),
     QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
     TOO_MANY_ALIASES(ErrorType.BAD_REQUEST),
     DOCUMENT_TOO_LARGE(ErrorType.BAD_REQUEST),
-    REQUEST_TIMEOUT(ErrorType.BAD_REQUEST);
+    REQUEST_TIMEOUT(ErrorType.BAD_REQUEST),
+    OVERLOADED(ErrorClassification.errorClassification("SERVICE_UNAVAILABLE"));
 
     private final ErrorClassification classification;
 
