@@ -6,10 +6,12 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.healthclaims.domain.database.DatabaseUrl;
+import org.healthclaims.load.bench.ClaimsBench;
 
 /**
  * {@code java -jar load/target/claims-load.jar COMMAND [options]}. Commands: {@code migrate --database-url URL}
- * brings a database to the current schema (the data generator, load runs and comparisons build on it).
+ * brings a database to the current schema (the data generator, load runs and comparisons build on it);
+ * {@code bench-claims --url URL} measures the claims page of a running server ({@link ClaimsBench}).
  */
 public final class LoadCommand {
 
@@ -27,6 +29,7 @@ public final class LoadCommand {
         try {
             return switch (args.getFirst()) {
                 case "migrate" -> migrate(args.subList(1, args.size()), out);
+                case "bench-claims" -> ClaimsBench.run(args.subList(1, args.size()), out, err);
                 default -> {
                     err.println("unknown command: " + args.getFirst());
                     err.println(usage());
@@ -70,6 +73,10 @@ public final class LoadCommand {
                 Arrays.asList(
                         "usage: java -jar load/target/claims-load.jar COMMAND [options]",
                         "  migrate --database-url URL [--database-user U] [--database-password P]",
-                        "      applies the schema migrations (URL: jdbc:postgresql://... or postgres://user:pass@host/db)"));
+                        "      applies the schema migrations (URL: jdbc:postgresql://... or postgres://user:pass@host/db)",
+                        "  bench-claims --url http://127.0.0.1:8080 [--user Admin --password admin123] [--clients 10]",
+                        "               [--seconds 20] [--warmup 3] [--sizes 10,100,500]",
+                        "      drives the claims page with closed-loop clients on a server on this machine; prints req/s,",
+                        "      p50/p95/p99 ms, errors, KB and SQL statements per response for each page size"));
     }
 }

@@ -23,7 +23,7 @@ class LoadCommandTest {
     @Test
     void without_a_command_it_prints_usage_and_fails() {
         assertThat(run()).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage:", "migrate");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage:", "migrate", "bench-claims");
     }
 
     @Test
@@ -38,5 +38,11 @@ class LoadCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("DATABASE_URL")
                 .doesNotContain("secret");
+    }
+
+    @Test
+    void bench_claims_refuses_a_server_elsewhere_before_sending_anything() {
+        assertThat(run("bench-claims", "--url", "http://192.0.2.10:8080")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--url must name this machine");
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import org.healthclaims.api.broker.EmbeddedBroker;
+import org.healthclaims.api.observe.TimedDataSource;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +42,13 @@ class DatabaseConfiguration {
         return postgres;
     }
 
-    /** The pool every query and Flyway use; depends on the embedded server, if any, so it closes first. */
+    /**
+     * The pool every query and Flyway use, behind {@link TimedDataSource} so that each GraphQL request's log line can
+     * say how many statements it ran and how long they took; depends on the embedded server, if any, so it closes
+     * first.
+     */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties database, Optional<EmbeddedPostgres> embedded) {
+    TimedDataSource dataSource(DatabaseProperties database, Optional<EmbeddedPostgres> embedded) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("claims");
         config.setMaximumPoolSize(database.poolSize());
@@ -58,6 +63,6 @@ class DatabaseConfiguration {
             if (url.user() != null) config.setUsername(url.user());
             if (url.password() != null) config.setPassword(url.password());
         }
-        return new HikariDataSource(config);
+        return new TimedDataSource(new HikariDataSource(config));
     }
 }

@@ -38,7 +38,7 @@ public abstract class ApiTest {
         registry.add("amqp.url", TestServices::amqpUrl);
         registry.add("amqp.prefix", TestServices::amqpPrefix);
         registry.add("demo.data", () -> "true");
-        registry.add("management.endpoints.web.exposure.include", () -> "health,info,flamegraph");
+        registry.add("management.endpoints.web.exposure.include", () -> "health,info,prometheus,flamegraph");
         registry.add("jwt.secret", () -> "a test secret that is at least thirty-two bytes long");
     }
 
