@@ -1,5 +1,7 @@
 package org.healthclaims.api.masterdata;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -13,8 +15,13 @@ import org.springframework.stereotype.Component;
 public class MasterDataCaches implements AutoCloseable {
 
     private final MasterDataProperties properties;
-    /** Loads block on JDBC: virtual threads, not the common fork-join pool. */
-    private final ExecutorService loader = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Loads block on JDBC: virtual threads, not the common fork-join pool. The requesting thread's context (the
+     * request's SQL tally among it) travels with each load, so a request's log line counts the loads it caused.
+     */
+    private final ExecutorService loader = ContextExecutorService.wrap(
+            Executors.newVirtualThreadPerTaskExecutor(),
+            () -> ContextSnapshotFactory.builder().build().captureAll());
 
     private final List<MasterDataCache<?>> caches = new CopyOnWriteArrayList<>();
 
