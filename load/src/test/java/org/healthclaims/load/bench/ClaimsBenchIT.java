@@ -64,11 +64,13 @@ class ClaimsBenchIT {
             System.out.println(printed);
             assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(printed).contains("machine: ", "command: java -jar load/target/claims-load.jar bench-claims");
-            // first, requests, req/s, p50, p95, p99, max, errors 0, KB/response, and the 11 statements of every page
+            // first, requests, req/s, p50, p95, p99, max, errors 0, KB/response, and the statements per page: 7 with
+            // warm register caches, up to 12 + the count while they fill, so the mean lies between
             assertThat(printed)
                     .containsPattern("(?m)^\\| 10 \\| [1-9]\\d* \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\|"
-                            + " [\\d.]+ \\| 0 \\| [\\d.]+ \\| 11\\.0 \\|$")
-                    .containsPattern("(?m)^\\| 100 \\| [1-9]\\d* \\| .* \\| 0 \\| [\\d.]+ \\| 11\\.0 \\|$");
+                            + " [\\d.]+ \\| 0 \\| [\\d.]+ \\| ([7-9]|1[0-3])\\.\\d \\|$")
+                    .containsPattern(
+                            "(?m)^\\| 100 \\| [1-9]\\d* \\| .* \\| 0 \\| [\\d.]+ \\| ([7-9]|1[0-3])\\.\\d \\|$");
         } finally {
             server.destroy();
             if (!server.waitFor(30, TimeUnit.SECONDS)) server.destroyForcibly();
