@@ -108,6 +108,49 @@ class FiltersIT extends ApiTest {
     }
 
     @Test
+    void filters_by_uuid_of_the_claim_facility_administrator_family_and_location() {
+        String hfH1 = uuid("select uuid::text from health_facility where code = 'HF-H1' and validity_to is null");
+        String caD1 = uuid("select uuid::text from claim_admin where code = 'CA-D1' and validity_to is null");
+        String surgery = uuid("select uuid::text from claim where code = 'CLM-SURG' and validity_to is null");
+        String kemi = uuid("select uuid::text from insuree where chf_id = '100000001' and validity_to is null");
+        String famA = uuid("select f.uuid::text from family f join insuree i on i.id = f.head_insuree_id"
+                + " where i.chf_id = '100000001' and f.validity_to is null");
+        String rachla = uuidOfLocation("R1D1M1V1");
+
+        assertThat(page("claims", "healthFacility_Uuid: \"" + hfH1 + "\"", "code")
+                        .path("totalCount")
+                        .asInt())
+                .isEqualTo(count("select count(*) from claim c join health_facility hf on hf.id = c.health_facility_id"
+                        + " where c.validity_to is null and hf.code = 'HF-H1'"));
+        assertThat(page("claims", "admin_Uuid: \"" + caD1 + "\"", "code")
+                        .path("totalCount")
+                        .asInt())
+                .isEqualTo(count("select count(*) from claim c join claim_admin ca on ca.id = c.claim_admin_id"
+                        + " where c.validity_to is null and ca.code = 'CA-D1'"));
+        assertThat(codes(page("claims", "uuid: \"" + surgery + "\"", "code"))).containsExactly("CLM-SURG");
+        assertThat(chfIds(page("insurees", "uuid: \"" + kemi + "\"", "chfId"))).containsExactly("100000001");
+        assertThat(chfIds(page("insurees", "family_Uuid: \"" + famA + "\"", "chfId")))
+                .containsExactlyInAnyOrder("100000001", "100000002", "100000003");
+        assertThat(page("families", "location_Uuid: \"" + rachla + "\"", "uuid")
+                        .path("totalCount")
+                        .asInt())
+                .isEqualTo(count("select count(*) from family f join location l on l.id = f.location_id"
+                        + " where f.validity_to is null and l.code = 'R1D1M1V1'"));
+        assertThat(page("families", "uuid: \"" + famA + "\"", "uuid")
+                        .path("totalCount")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(page("policies", "family_Uuid: \"" + famA + "\"", "uuid")
+                        .path("totalCount")
+                        .asInt())
+                .isEqualTo(2);
+    }
+
+    private String uuid(String sql) {
+        return jdbc.sql(sql).query(String.class).single();
+    }
+
+    @Test
     void history_rows_only_when_show_history_is_asked() {
         jdbc.sql("""
                         insert into claim (uuid, code, insuree_id, health_facility_id, date_from, date_claimed, icd_id,
