@@ -22,6 +22,9 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
     /** GraphQL-context key under which a mutation leaves the Set-Cookie values of its response. */
     static final String SET_COOKIES = "org.healthclaims.api.security.setCookies";
 
+    /** GraphQL-context key of the refresh-token cookie's value, for refreshToken without an argument. */
+    static final String REFRESH_COOKIE = "org.healthclaims.api.security.refreshCookie";
+
     private final Tokens tokens;
 
     AuthenticationInterceptor(Tokens tokens) {
@@ -34,6 +37,11 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
         if (caller != null)
             request.configureExecutionInput((input, builder) ->
                     builder.graphQLContext(Map.of(Caller.class, caller)).build());
+        HttpCookie refresh = request.getCookies().getFirst(SessionCookies.REFRESH);
+        if (refresh != null && !refresh.getValue().isEmpty())
+            request.configureExecutionInput(
+                    (input, builder) -> builder.graphQLContext(Map.of(REFRESH_COOKIE, refresh.getValue()))
+                            .build());
         return chain.next(request).doOnNext(response -> {
             List<String> cookies =
                     response.getExecutionInput().getGraphQLContext().get(SET_COOKIES);

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AuthenticationRequired implements Instrumentation {
 
-    private static final Set<String> PUBLIC = Set.of("tokenAuth", "__schema", "__type", "__typename");
+    private static final Set<String> PUBLIC =
+            Set.of("tokenAuth", "refreshToken", "verifyToken", "__schema", "__type", "__typename");
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(

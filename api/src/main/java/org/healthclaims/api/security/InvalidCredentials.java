@@ -6,4 +6,8 @@ public final class InvalidCredentials extends RuntimeException {
     InvalidCredentials() {
         super("Please enter valid credentials");
     }
+
+    InvalidCredentials(String message) {
+        super(message);
+    }
 }

@@ -76,6 +76,30 @@ class Tokens {
     /** The caller of a valid, unexpired access token; null for anything else. */
     @Nullable
     Caller verify(String token) {
+        return verify(token, ACCESS);
+    }
+
+    /** The user of a valid, unexpired refresh token; null for anything else. */
+    @Nullable
+    Caller verifyRefresh(String token) {
+        return verify(token, REFRESH);
+    }
+
+    /** graphql_jwt's payload of a valid access token, for verifyToken. */
+    Map<String, Object> payloadOf(String token) {
+        try {
+            JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("username", claims.getStringClaim("username"));
+            payload.put("exp", claims.getExpirationTime().toInstant().getEpochSecond());
+            payload.put("origIat", claims.getLongClaim("origIat"));
+            return payload;
+        } catch (ParseException e) {
+            throw new IllegalStateException("a verified token did not parse", e);
+        }
+    }
+
+    private @Nullable Caller verify(String token, String type) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) return null;
@@ -83,7 +107,7 @@ class Tokens {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date expiry = claims.getExpirationTime();
             if (expiry == null || !expiry.toInstant().isAfter(clock.instant())) return null;
-            if (!ACCESS.equals(claims.getStringClaim("typ"))) return null;
+            if (!type.equals(claims.getStringClaim("typ"))) return null;
             Long userId = claims.getLongClaim("uid");
             String username = claims.getStringClaim("username");
             if (userId == null || username == null) return null;

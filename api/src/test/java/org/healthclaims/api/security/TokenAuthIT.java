@@ -119,4 +119,72 @@ class TokenAuthIT extends ApiTest {
             assertThat(a.setCookies()).isEmpty();
         }
     }
+
+    static final String REFRESH = """
+            mutation($token: String) { refreshToken(refreshToken: $token) { token refreshToken payload refreshExpiresIn } }""";
+
+    @Test
+    void a_refresh_token_from_the_argument_or_the_cookie_gives_new_working_tokens() {
+        Answer login = client().post(LOGIN, Map.of("username", "Admin", "password", "admin123"));
+        String refresh = login.data().path("tokenAuth").path("refreshToken").asString();
+
+        Answer byArgument = client().post(REFRESH, Map.of("token", refresh));
+        Answer byCookie = client().post(REFRESH, Map.of(), Map.of("Cookie", "JWT-refresh-token=" + refresh));
+
+        for (Answer a : new Answer[] {byArgument, byCookie}) {
+            assertThat(a.errors().isMissingNode()).as(a.body().toString()).isTrue();
+            String token = a.data().path("refreshToken").path("token").asString();
+            assertThat(a.data()
+                            .path("refreshToken")
+                            .path("payload")
+                            .path("username")
+                            .asString())
+                    .isEqualTo("Admin");
+            assertThat(a.setCookies()).anySatisfy(c -> assertThat(c).startsWith("JWT=" + token + ";"));
+            assertThat(client().post(CLAIMS, Map.of(), GraphQlClient.bearer(token))
+                            .data()
+                            .path("claims")
+                            .path("edges")
+                            .size())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void an_access_token_is_no_refresh_token_and_nothing_is_refreshed_without_one() {
+        String access = client().login("Admin", "admin123");
+
+        Answer withAccess = client().post(REFRESH, Map.of("token", access));
+        Answer withNothing = client().post(REFRESH, Map.of());
+
+        for (Answer a : new Answer[] {withAccess, withNothing}) {
+            assertThat(a.errors().get(0).path("extensions").path("code").asString())
+                    .isEqualTo("INVALID_CREDENTIALS");
+            assertThat(a.setCookies()).isEmpty();
+        }
+    }
+
+    @Test
+    void verify_token_answers_the_payload_of_a_valid_token_and_refuses_others() {
+        String token = client().login("Admin", "admin123");
+        String verify = "mutation($t: String!) { verifyToken(token: $t) { payload } }";
+
+        Answer valid = client().post(verify, Map.of("t", token));
+        Answer invalid = client().post(verify, Map.of("t", token + "x"));
+
+        assertThat(valid.data()
+                        .path("verifyToken")
+                        .path("payload")
+                        .path("username")
+                        .asString())
+                .isEqualTo("Admin");
+        assertThat(valid.data().path("verifyToken").path("payload").path("exp").asLong())
+                .isGreaterThan(System.currentTimeMillis() / 1000);
+        assertThat(invalid.errors()
+                        .get(0)
+                        .path("extensions")
+                        .path("classification")
+                        .asString())
+                .isEqualTo("UNAUTHORIZED");
+    }
 }
