@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.healthclaims.api.security.InvalidCredentials;
 import org.healthclaims.api.security.NotAuthenticated;
+import org.healthclaims.api.security.TooManyAttempts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.ErrorType;
@@ -26,6 +27,12 @@ final class ErrorResolver extends DataFetcherExceptionResolverAdapter {
             case NotAuthenticated e -> error(env, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", message(e));
             case InvalidCredentials e -> error(env, ErrorType.UNAUTHORIZED, "INVALID_CREDENTIALS", message(e));
             case InvalidArgument e -> error(env, ErrorType.BAD_REQUEST, e.code(), message(e));
+            case TooManyAttempts e ->
+                GraphqlErrorBuilder.newError(env)
+                        .errorType(ErrorType.FORBIDDEN)
+                        .message(message(e))
+                        .extensions(Map.of("code", "TOO_MANY_ATTEMPTS", "retryAfter", e.retryAfterSeconds()))
+                        .build();
             // a field that ends after its request was cancelled (cut off by RequestTimeout, or the client left): its
             // error reaches nobody, and unresolved it would be logged as an ERROR for every cut-off request
             case AbortExecutionException e -> error(env, ErrorType.BAD_REQUEST, "CANCELLED", message(e));

@@ -1,5 +1,6 @@
 package org.healthclaims.api.security;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,9 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
     /** GraphQL-context key under which a mutation leaves the Set-Cookie values of its response. */
     static final String SET_COOKIES = "org.healthclaims.api.security.setCookies";
 
+    /** GraphQL-context key of the client's address, for the login throttle. */
+    static final String REMOTE_ADDRESS = "org.healthclaims.api.security.remoteAddress";
+
     /** GraphQL-context key of the refresh-token cookie's value, for refreshToken without an argument. */
     static final String REFRESH_COOKIE = "org.healthclaims.api.security.refreshCookie";
 
@@ -37,6 +41,12 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
         if (caller != null)
             request.configureExecutionInput((input, builder) ->
                     builder.graphQLContext(Map.of(Caller.class, caller)).build());
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote != null && remote.getAddress() != null) {
+            String address = remote.getAddress().getHostAddress();
+            request.configureExecutionInput((input, builder) ->
+                    builder.graphQLContext(Map.of(REMOTE_ADDRESS, address)).build());
+        }
         HttpCookie refresh = request.getCookies().getFirst(SessionCookies.REFRESH);
         if (refresh != null && !refresh.getValue().isEmpty())
             request.configureExecutionInput(

@@ -23,10 +23,13 @@ class TokenAuthController {
     private final JwtProperties properties;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
 
-    TokenAuthController(UserRepository users, Tokens tokens, JwtProperties properties) {
+    private final LoginThrottle throttle;
+
+    TokenAuthController(UserRepository users, Tokens tokens, JwtProperties properties, LoginThrottle throttle) {
         this.users = users;
         this.tokens = tokens;
         this.properties = properties;
+        this.throttle = throttle;
     }
 
     /** graphql_jwt's ObtainJSONWebToken. */
@@ -58,10 +61,16 @@ class TokenAuthController {
 
     @MutationMapping
     TokenAuthResult tokenAuth(@Argument String username, @Argument String password, GraphQLContext context) {
+        String address = context.get(AuthenticationInterceptor.REMOTE_ADDRESS);
+        throttle.check(username, address);
         AppUser user = users.findCurrentByLoginName(username).orElse(null);
         String hash = user == null || user.passwordHash() == null ? NO_USER_HASH : user.passwordHash();
         boolean matches = passwords.matches(password, hash);
-        if (user == null || user.passwordHash() == null || !matches) throw new InvalidCredentials();
+        if (user == null || user.passwordHash() == null || !matches) {
+            throttle.failed(username, address);
+            throw new InvalidCredentials();
+        }
+        throttle.succeeded(username);
         return issue(user, context);
     }
 

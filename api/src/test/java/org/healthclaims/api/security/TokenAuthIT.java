@@ -187,4 +187,24 @@ class TokenAuthIT extends ApiTest {
                         .asString())
                 .isEqualTo("UNAUTHORIZED");
     }
+
+    @Test
+    void ten_wrong_passwords_in_a_row_for_one_user_are_throttled_even_the_right_one_then() {
+        int refused = 0;
+        for (int i = 0; i < 10; i++) {
+            Answer wrong = client().post(LOGIN, Map.of("username", "enrolment", "password", "guess" + i));
+            if (wrong.errors().get(0).path("extensions").path("code").asString().equals("TOO_MANY_ATTEMPTS")) refused++;
+        }
+        Answer right = client().post(LOGIN, Map.of("username", "enrolment", "password", "enrolment123"));
+        Answer someoneElse = client().post(LOGIN, Map.of("username", "Admin", "password", "admin123"));
+
+        assertThat(refused).as("attempts after the fifth failure").isEqualTo(5);
+        assertThat(right.errors().get(0).path("extensions").path("code").asString())
+                .isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(right.errors().get(0).path("extensions").path("retryAfter").asInt())
+                .isPositive();
+        assertThat(right.setCookies()).isEmpty();
+        assertThat(someoneElse.data().path("tokenAuth").path("token").asString())
+                .isNotBlank();
+    }
 }
