@@ -195,23 +195,30 @@ class Eligibility {
     private record Line(
             Coverage coverage, LocalDate minDate, @Nullable Integer left, boolean ok) {}
 
+    /** The quantity limits and waiting periods of a product's line for one item or service. */
+    private record ProductLine(
+            long medicalId,
+            @Nullable BigDecimal limitNoAdult,
+            @Nullable BigDecimal limitNoChild,
+            @Nullable Integer waitingPeriodAdult,
+            @Nullable Integer waitingPeriodChild) {}
+
     private @Nullable Line line(Coverage c, String kind, String code, LocalDate day) {
-        var rows = jdbc.sql(PRODUCT_LINE.formatted(kind))
+        ProductLine row = jdbc.sql(PRODUCT_LINE.formatted(kind))
                 .param("productId", c.productId())
                 .param("code", code)
-                .query((rs, n) -> new Object[] {
-                    rs.getLong("medical_id"),
-                    rs.getBigDecimal("limit_no_adult"),
-                    rs.getBigDecimal("limit_no_child"),
-                    intOrNull(rs, "waiting_period_adult"),
-                    intOrNull(rs, "waiting_period_child")
-                })
-                .list();
-        if (rows.isEmpty()) return null;
-        Object[] row = rows.getFirst();
+                .query((rs, n) -> new ProductLine(
+                        rs.getLong("medical_id"),
+                        rs.getBigDecimal("limit_no_adult"),
+                        rs.getBigDecimal("limit_no_child"),
+                        intOrNull(rs, "waiting_period_adult"),
+                        intOrNull(rs, "waiting_period_child")))
+                .optional()
+                .orElse(null);
+        if (row == null) return null;
         boolean adult = c.dob() == null || Period.between(c.dob(), day).getYears() >= 18;
-        BigDecimal limit = (BigDecimal) (adult ? row[1] : row[2]);
-        Integer waiting = (Integer) (adult ? row[3] : row[4]);
+        BigDecimal limit = adult ? row.limitNoAdult() : row.limitNoChild();
+        Integer waiting = adult ? row.waitingPeriodAdult() : row.waitingPeriodChild();
         // calendar months, clamped to the month's end (domain.md §4.7)
         LocalDate minDate =
                 c.waitingApplies() && waiting != null && waiting > 0 ? c.from().plusMonths(waiting) : c.from();
@@ -221,7 +228,7 @@ class Eligibility {
                     .param("insureeId", c.insureeId())
                     .param("from", c.from())
                     .param("to", c.to())
-                    .param("medicalId", (Long) row[0])
+                    .param("medicalId", row.medicalId())
                     .query(BigDecimal.class)
                     .single();
             left = Math.max(0, limit.subtract(used).intValue());

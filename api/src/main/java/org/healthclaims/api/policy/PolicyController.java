@@ -12,7 +12,6 @@ import org.healthclaims.api.insuree.InsureeRow;
 import org.healthclaims.api.location.LocationQueries;
 import org.healthclaims.api.location.LocationRow;
 import org.healthclaims.api.masterdata.RegisterFilter;
-import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.relay.Connection;
 import org.healthclaims.api.relay.KeysetOrder;
 import org.healthclaims.api.relay.PageSize;
@@ -27,10 +26,6 @@ import org.springframework.stereotype.Controller;
 /** products, policies and insureePolicy connections, and the relations of their rows. */
 @Controller
 class PolicyController {
-
-    /** Active today: openIMIS's status 2, effective and not yet expired. */
-    static final String ACTIVE_TODAY =
-            "p.status = 2 and p.effective_date <= current_date and p.expiry_date >= current_date";
 
     private final PolicyQueries policies;
     private final InsureeQueries insurees;
@@ -86,30 +81,16 @@ class PolicyController {
             @Argument @Nullable Integer first,
             @Argument @Nullable String after,
             @Argument @Nullable List<String> orderBy,
-            @Argument @Nullable UUID uuid,
-            @Argument("family_Uuid") @Nullable UUID familyUuid,
-            @Argument("insuree_ChfId") @Nullable String chfId,
-            @Argument("product_Code") @Nullable String productCode,
-            @Argument @Nullable Integer status,
-            @Argument @Nullable Boolean activeToday,
+            @Arguments Map<String, Object> arguments,
             DataFetchingFieldSelectionSet selection) {
-        Conditions where = new Conditions();
-        if (activeToday != null) where.always(activeToday ? ACTIVE_TODAY : "not (" + ACTIVE_TODAY + ")");
-        where.when(uuid, "p.uuid = :uuid", "uuid")
-                .when(familyUuid, "p.family_id in (select f.id from family f where f.uuid = :familyUuid)", "familyUuid")
-                .when(
-                        chfId,
-                        "p.id in (select ip.policy_id from insuree_policy ip join insuree i on i.id = ip.insuree_id"
-                                + " where i.chf_id = :chfId and i.validity_to is null and ip.validity_to is null)",
-                        "chfId")
-                .when(
-                        productCode,
-                        "p.product_id in (select pr.id from product pr where pr.code = :productCode)",
-                        "productCode")
-                .when(status, "p.status = :status", "status");
         KeysetOrder order =
                 KeysetOrder.of(orderBy, PolicyQueries.POLICY_SORTABLE, List.of("-startDate"), PolicyQueries.POLICY_ID);
-        return policies.policyPage(where, order, PageSize.first(first), after, selection.contains("totalCount"));
+        return policies.policyPage(
+                PolicyFilter.of(arguments).conditions(),
+                order,
+                PageSize.first(first),
+                after,
+                selection.contains("totalCount"));
     }
 
     @QueryMapping
@@ -119,16 +100,11 @@ class PolicyController {
             @Argument("insuree_ChfId") @Nullable String chfId,
             @Argument("policy_Uuid") @Nullable UUID policyUuid,
             DataFetchingFieldSelectionSet selection) {
-        Conditions where = new Conditions()
-                .when(
-                        chfId,
-                        "ip.insuree_id in (select i.id from insuree i where i.chf_id = :chfId and i.validity_to is null)",
-                        "chfId")
-                .when(
-                        policyUuid,
-                        "ip.policy_id in (select p.id from policy p where p.uuid = :policyUuid)",
-                        "policyUuid");
-        return policies.insureePolicyPage(where, PageSize.first(first), after, selection.contains("totalCount"));
+        return policies.insureePolicyPage(
+                PolicyFilter.coverage(chfId, policyUuid),
+                PageSize.first(first),
+                after,
+                selection.contains("totalCount"));
     }
 
     @BatchMapping(typeName = "ProductGQLType", field = "location")

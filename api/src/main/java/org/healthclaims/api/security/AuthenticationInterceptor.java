@@ -1,6 +1,7 @@
 package org.healthclaims.api.security;
 
 import java.net.InetSocketAddress;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -37,21 +38,18 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        // one context entry per thing the request carries; execution reads them from the GraphQL context
+        Map<Object, Object> context = new HashMap<>();
         Caller caller = authenticate(request);
-        if (caller != null)
-            request.configureExecutionInput((input, builder) ->
-                    builder.graphQLContext(Map.of(Caller.class, caller)).build());
+        if (caller != null) context.put(Caller.class, caller);
         InetSocketAddress remote = request.getRemoteAddress();
-        if (remote != null && remote.getAddress() != null) {
-            String address = remote.getAddress().getHostAddress();
-            request.configureExecutionInput((input, builder) ->
-                    builder.graphQLContext(Map.of(REMOTE_ADDRESS, address)).build());
-        }
+        if (remote != null && remote.getAddress() != null)
+            context.put(REMOTE_ADDRESS, remote.getAddress().getHostAddress());
         HttpCookie refresh = request.getCookies().getFirst(SessionCookies.REFRESH);
-        if (refresh != null && !refresh.getValue().isEmpty())
+        if (refresh != null && !refresh.getValue().isEmpty()) context.put(REFRESH_COOKIE, refresh.getValue());
+        if (!context.isEmpty())
             request.configureExecutionInput(
-                    (input, builder) -> builder.graphQLContext(Map.of(REFRESH_COOKIE, refresh.getValue()))
-                            .build());
+                    (input, builder) -> builder.graphQLContext(context).build());
         return chain.next(request).doOnNext(response -> {
             List<String> cookies =
                     response.getExecutionInput().getGraphQLContext().get(SET_COOKIES);
