@@ -1,5 +1,6 @@
 package org.healthclaims.api.claim;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,11 @@ import org.healthclaims.api.medical.DiagnosisRow;
 import org.healthclaims.api.medical.ItemRow;
 import org.healthclaims.api.medical.MedicalQueries;
 import org.healthclaims.api.medical.ServiceRow;
+import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.relay.Connection;
 import org.healthclaims.api.relay.KeysetOrder;
 import org.healthclaims.api.relay.PageSize;
+import org.healthclaims.api.security.Access;
 import org.healthclaims.api.sql.Batch;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -46,17 +49,19 @@ class ClaimController {
             @Argument @Nullable String after,
             @Argument @Nullable List<String> orderBy,
             @Arguments Map<String, Object> arguments,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
         int size = PageSize.first(first);
         KeysetOrder order = KeysetOrder.of(orderBy, ClaimQueries.SORTABLE, ClaimQueries.DEFAULT_ORDER, ClaimQueries.ID);
-        return claims.page(ClaimFilter.of(arguments), order, size, after, selection.contains("totalCount"));
+        Conditions where = Access.of(context).claims(ClaimFilter.of(arguments).conditions(), "c");
+        return claims.page(where, order, size, after, selection.contains("totalCount"));
     }
 
     @QueryMapping
     @Nullable
-    ClaimRow claim(@Argument @Nullable UUID uuid, @Argument @Nullable Integer id) {
+    ClaimRow claim(@Argument @Nullable UUID uuid, @Argument @Nullable Integer id, GraphQLContext context) {
         if (uuid == null && id == null) throw new InvalidArgument("MISSING_ARGUMENT", "claim needs a uuid or an id");
-        return claims.one(uuid, id == null ? null : id.longValue());
+        return claims.one(uuid, id == null ? null : id.longValue(), Access.of(context));
     }
 
     @QueryMapping
@@ -68,7 +73,8 @@ class ClaimController {
             @Argument @Nullable String search,
             @Argument("healthFacility_Code") @Nullable String healthFacilityCode,
             @Argument("healthFacility_Uuid") @Nullable UUID healthFacilityUuid,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
         KeysetOrder order = KeysetOrder.of(
                 orderBy, ClaimQueries.CLAIM_ADMIN_SORTABLE, List.of("code"), ClaimQueries.CLAIM_ADMIN_ID);
         return claims.claimAdminPage(
@@ -76,6 +82,7 @@ class ClaimController {
                 search,
                 healthFacilityCode,
                 healthFacilityUuid,
+                Access.of(context),
                 order,
                 PageSize.first(first),
                 after,

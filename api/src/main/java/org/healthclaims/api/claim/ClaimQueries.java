@@ -20,6 +20,7 @@ import org.healthclaims.api.relay.ConnectionQuery;
 import org.healthclaims.api.relay.KeysetOrder;
 import org.healthclaims.api.relay.SortField;
 import org.healthclaims.api.relay.SortField.KeyType;
+import org.healthclaims.api.security.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,14 +103,15 @@ class ClaimQueries {
     }
 
     Connection<ClaimRow> page(
-            ClaimFilter filter, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
-        return PAGE.page(jdbc, filter.conditions(), order, first, after, withTotalCount, CLAIM);
+            Conditions where, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
+        return PAGE.page(jdbc, where, order, first, after, withTotalCount, CLAIM);
     }
 
-    /** The current claim with this uuid and/or primary key. */
+    /** The current claim with this uuid and/or primary key, if the caller may see it. */
     @Nullable
-    ClaimRow one(@Nullable UUID uuid, @Nullable Long id) {
-        Conditions where = new Conditions().when(uuid, "c.uuid = :uuid", "uuid").when(id, "c.id = :id", "id");
+    ClaimRow one(@Nullable UUID uuid, @Nullable Long id, Access access) {
+        Conditions where = access.claims(
+                new Conditions().when(uuid, "c.uuid = :uuid", "uuid").when(id, "c.id = :id", "id"), "c");
         return jdbc.sql(COLUMNS + " from claim c where c.validity_to is null" + where.sql())
                 .params(where.params())
                 .query(CLAIM)
@@ -130,6 +132,7 @@ class ClaimQueries {
             @Nullable String search,
             @Nullable String healthFacilityCode,
             @Nullable UUID healthFacilityUuid,
+            Access access,
             KeysetOrder order,
             int first,
             @Nullable String after,
@@ -150,6 +153,7 @@ class ClaimQueries {
                         healthFacilityUuid,
                         "ca.health_facility_id in (select hf.id from health_facility hf where hf.uuid = :healthFacilityUuid)",
                         "healthFacilityUuid");
+        access.facilities(where, "ca.health_facility_id");
         return CLAIM_ADMIN_PAGE.page(jdbc, where, order, first, after, total, CLAIM_ADMIN);
     }
 

@@ -26,13 +26,15 @@ final class ErrorResolver extends DataFetcherExceptionResolverAdapter {
         return switch (ex) {
             case NotAuthenticated e -> error(env, ErrorType.UNAUTHORIZED, "UNAUTHENTICATED", message(e));
             case InvalidCredentials e -> error(env, ErrorType.UNAUTHORIZED, "INVALID_CREDENTIALS", message(e));
-            case InvalidArgument e -> error(env, ErrorType.BAD_REQUEST, e.code(), message(e));
-            case TooManyAttempts e ->
-                GraphqlErrorBuilder.newError(env)
+            case ApiError e -> error(env, e);
+            case TooManyAttempts e -> {
+                env.getGraphQlContext().put(ApiError.RETRY_AFTER, e.retryAfterSeconds());
+                yield GraphqlErrorBuilder.newError(env)
                         .errorType(ErrorType.FORBIDDEN)
                         .message(message(e))
                         .extensions(Map.of("code", "TOO_MANY_ATTEMPTS", "retryAfter", e.retryAfterSeconds()))
                         .build();
+            }
             // a field that ends after its request was cancelled (cut off by RequestTimeout, or the client left): its
             // error reaches nobody, and unresolved it would be logged as an ERROR for every cut-off request
             case AbortExecutionException e -> error(env, ErrorType.BAD_REQUEST, "CANCELLED", message(e));
@@ -42,6 +44,15 @@ final class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 
     private static String message(RuntimeException e) {
         return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ApiError e) {
+        if (e.retryAfterSeconds() > 0) env.getGraphQlContext().put(ApiError.RETRY_AFTER, e.retryAfterSeconds());
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(e.kind().classification)
+                .message(e.text())
+                .extensions(e.extensions())
+                .build();
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String code, String message) {

@@ -1,5 +1,6 @@
 package org.healthclaims.api.insuree;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
@@ -7,9 +8,11 @@ import java.util.UUID;
 import org.healthclaims.api.location.HealthFacilityRow;
 import org.healthclaims.api.location.LocationQueries;
 import org.healthclaims.api.location.LocationRow;
+import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.relay.Connection;
 import org.healthclaims.api.relay.KeysetOrder;
 import org.healthclaims.api.relay.PageSize;
+import org.healthclaims.api.security.Access;
 import org.healthclaims.api.sql.Batch;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -36,17 +39,20 @@ class InsureeController {
             @Argument @Nullable String after,
             @Argument @Nullable List<String> orderBy,
             @Arguments Map<String, Object> arguments,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
         int size = PageSize.first(first);
         KeysetOrder order =
                 KeysetOrder.of(orderBy, InsureeQueries.SORTABLE, InsureeQueries.DEFAULT_ORDER, InsureeQueries.ID);
-        return insurees.page(InsureeFilter.of(arguments), order, size, after, selection.contains("totalCount"));
+        Conditions where =
+                Access.of(context).insurees(InsureeFilter.of(arguments).conditions(), "i");
+        return insurees.page(where, order, size, after, selection.contains("totalCount"));
     }
 
     @QueryMapping
     @Nullable
-    String insureeNameByChfid(@Argument String chfId) {
-        return insurees.nameByChfId(chfId);
+    String insureeNameByChfid(@Argument String chfId, GraphQLContext context) {
+        return insurees.nameByChfId(chfId, Access.of(context));
     }
 
     @QueryMapping
@@ -55,11 +61,13 @@ class InsureeController {
             @Argument @Nullable String after,
             @Argument @Nullable List<String> orderBy,
             @Arguments Map<String, Object> arguments,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
         KeysetOrder order = KeysetOrder.of(
                 orderBy, InsureeQueries.FAMILY_SORTABLE, InsureeQueries.FAMILY_DEFAULT_ORDER, InsureeQueries.FAMILY_ID);
-        return insurees.familyPage(
-                FamilyFilter.of(arguments), order, PageSize.first(first), after, selection.contains("totalCount"));
+        Conditions where =
+                Access.of(context).villages(FamilyFilter.of(arguments).conditions(), "f.location_id");
+        return insurees.familyPage(where, order, PageSize.first(first), after, selection.contains("totalCount"));
     }
 
     @QueryMapping
@@ -67,9 +75,10 @@ class InsureeController {
             @Argument UUID familyUuid,
             @Argument @Nullable Integer first,
             @Argument @Nullable String after,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
         return insurees.page(
-                InsureeFilter.ofFamily(familyUuid),
+                Access.of(context).insurees(InsureeFilter.ofFamily(familyUuid).conditions(), "i"),
                 InsureeQueries.MEMBERS_ORDER,
                 PageSize.first(first),
                 after,

@@ -10,11 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.relay.Connection;
 import org.healthclaims.api.relay.ConnectionQuery;
 import org.healthclaims.api.relay.KeysetOrder;
 import org.healthclaims.api.relay.SortField;
 import org.healthclaims.api.relay.SortField.KeyType;
+import org.healthclaims.api.security.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,19 +87,23 @@ public class InsureeQueries {
         this.jdbc = jdbc;
     }
 
+    /** A page of insurees; {@code where} already holds the caller's scope. */
     Connection<InsureeRow> page(
-            InsureeFilter filter, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
-        return PAGE.page(jdbc, filter.conditions(), order, first, after, withTotalCount, INSUREE);
+            Conditions where, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
+        return PAGE.page(jdbc, where, order, first, after, withTotalCount, INSUREE);
     }
 
+    /** A page of families; {@code where} already holds the caller's scope. */
     Connection<FamilyRow> familyPage(
-            FamilyFilter filter, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
-        return FAMILY_PAGE.page(jdbc, filter.conditions(), order, first, after, withTotalCount, FAMILY);
+            Conditions where, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
+        return FAMILY_PAGE.page(jdbc, where, order, first, after, withTotalCount, FAMILY);
     }
 
     @Nullable
-    String nameByChfId(String chfId) {
-        return jdbc.sql(NAME_BY_CHF_ID)
+    String nameByChfId(String chfId, Access access) {
+        Conditions where = access.insurees(new Conditions(), "i");
+        return jdbc.sql(NAME_BY_CHF_ID + where.sql())
+                .params(where.params())
                 .param("chfId", chfId)
                 .query(String.class)
                 .optional()

@@ -1,5 +1,6 @@
 package org.healthclaims.api.location;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.UUID;
 import org.healthclaims.api.masterdata.RegisterFilter;
 import org.healthclaims.api.relay.Connection;
 import org.healthclaims.api.relay.PageSize;
+import org.healthclaims.api.security.Access;
 import org.healthclaims.api.sql.Batch;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -52,11 +54,13 @@ class LocationController {
             @Argument @Nullable String level,
             @Argument("location_Uuid") @Nullable UUID locationUuid,
             @Arguments Map<String, Object> arguments,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
         return locations.healthFacilityPage(
                 RegisterFilter.of(arguments),
                 level,
                 locationUuid,
+                Access.of(context),
                 RegisterFilter.order(orderBy, "hf"),
                 PageSize.first(first),
                 after,

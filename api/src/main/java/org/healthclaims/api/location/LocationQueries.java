@@ -14,6 +14,7 @@ import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.relay.Connection;
 import org.healthclaims.api.relay.ConnectionQuery;
 import org.healthclaims.api.relay.KeysetOrder;
+import org.healthclaims.api.security.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,11 +107,12 @@ public class LocationQueries {
             RegisterFilter filter,
             @Nullable String level,
             @Nullable UUID locationUuid,
+            Access access,
             KeysetOrder order,
             int first,
             @Nullable String after,
             boolean total) {
-        Conditions where = filter.conditions("hf")
+        Conditions where = access.facilities(filter.conditions("hf"), "hf.id")
                 .when(level, "hf.level = :level", "level")
                 .when(
                         locationUuid,

@@ -10,6 +10,8 @@ import java.time.Period;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.healthclaims.api.relay.Conditions;
+import org.healthclaims.api.security.Access;
 import org.healthclaims.domain.money.Money;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,8 +95,10 @@ class Eligibility {
              where i.chf_id = :chfId
                and i.validity_to is null
                and p.effective_date <= :day and p.expiry_date >= :day
-               and ip.effective_date <= :day and coalesce(ip.expiry_date, p.expiry_date) >= :day
-             order by ip.effective_date, p.id, pr.id, ip.id""";
+               and ip.effective_date <= :day and coalesce(ip.expiry_date, p.expiry_date) >= :day""";
+
+    /** The claim check's candidate order, after the caller's scope on {@code i}. */
+    static final String COVERAGE_ORDER = " order by ip.effective_date, p.id, pr.id, ip.id";
 
     /** Counted claims per category in the period (category V also counts claims without one). */
     static final String CLAIMS_BY_CATEGORY = """
@@ -145,8 +149,8 @@ class Eligibility {
         this.jdbc = jdbc;
     }
 
-    Answer ofInsuree(String chfId, LocalDate day) {
-        List<Coverage> coverages = coverages(chfId, day);
+    Answer ofInsuree(String chfId, LocalDate day, Access access) {
+        List<Coverage> coverages = coverages(chfId, day, access);
         if (coverages.isEmpty()) return Answer.notCovered();
         Coverage c = coverages.getFirst();
         int[] claims = claimsByCategory(c);
@@ -176,8 +180,8 @@ class Eligibility {
     }
 
     /** Item ({@code kind} "item") or service ({@code kind} "service") eligibility. */
-    Answer ofMedical(String chfId, String kind, String code, LocalDate day) {
-        List<Coverage> coverages = coverages(chfId, day);
+    Answer ofMedical(String chfId, String kind, String code, LocalDate day, Access access) {
+        List<Coverage> coverages = coverages(chfId, day, access);
         Line best = null;
         for (Coverage c : coverages) {
             Line line = line(c, kind, code, day);
@@ -326,8 +330,11 @@ class Eligibility {
                 .single();
     }
 
-    private List<Coverage> coverages(String chfId, LocalDate day) {
-        return jdbc.sql(COVERAGES)
+    private List<Coverage> coverages(String chfId, LocalDate day, Access access) {
+        // an insuree outside the caller's scope answers as one without coverage: not found
+        Conditions scope = access.insurees(new Conditions(), "i");
+        return jdbc.sql(COVERAGES + scope.sql() + COVERAGE_ORDER)
+                .params(scope.params())
                 .param("chfId", chfId)
                 .param("day", day)
                 .query((rs, n) -> new Coverage(

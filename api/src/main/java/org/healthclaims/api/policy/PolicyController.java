@@ -1,5 +1,6 @@
 package org.healthclaims.api.policy;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,6 +16,7 @@ import org.healthclaims.api.masterdata.RegisterFilter;
 import org.healthclaims.api.relay.Connection;
 import org.healthclaims.api.relay.KeysetOrder;
 import org.healthclaims.api.relay.PageSize;
+import org.healthclaims.api.security.Access;
 import org.healthclaims.api.sql.Batch;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -41,22 +43,38 @@ class PolicyController {
     }
 
     @QueryMapping
-    Eligibility.Answer policyEligibilityByInsuree(@Argument String chfId, @Argument @Nullable LocalDate date) {
-        return eligibility.ofInsuree(chfId, date == null ? LocalDate.now(ZoneId.systemDefault()) : date);
+    Eligibility.Answer policyEligibilityByInsuree(
+            @Argument String chfId, @Argument @Nullable LocalDate date, GraphQLContext context) {
+        return eligibility.ofInsuree(
+                chfId, date == null ? LocalDate.now(ZoneId.systemDefault()) : date, Access.of(context));
     }
 
     @QueryMapping
     Eligibility.Answer policyItemEligibilityByInsuree(
-            @Argument String chfId, @Argument String itemCode, @Argument @Nullable LocalDate date) {
+            @Argument String chfId,
+            @Argument String itemCode,
+            @Argument @Nullable LocalDate date,
+            GraphQLContext context) {
         return eligibility.ofMedical(
-                chfId, "item", itemCode, date == null ? LocalDate.now(ZoneId.systemDefault()) : date);
+                chfId,
+                "item",
+                itemCode,
+                date == null ? LocalDate.now(ZoneId.systemDefault()) : date,
+                Access.of(context));
     }
 
     @QueryMapping
     Eligibility.Answer policyServiceEligibilityByInsuree(
-            @Argument String chfId, @Argument String serviceCode, @Argument @Nullable LocalDate date) {
+            @Argument String chfId,
+            @Argument String serviceCode,
+            @Argument @Nullable LocalDate date,
+            GraphQLContext context) {
         return eligibility.ofMedical(
-                chfId, "service", serviceCode, date == null ? LocalDate.now(ZoneId.systemDefault()) : date);
+                chfId,
+                "service",
+                serviceCode,
+                date == null ? LocalDate.now(ZoneId.systemDefault()) : date,
+                Access.of(context));
     }
 
     @QueryMapping
@@ -82,11 +100,12 @@ class PolicyController {
             @Argument @Nullable String after,
             @Argument @Nullable List<String> orderBy,
             @Arguments Map<String, Object> arguments,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
         KeysetOrder order =
                 KeysetOrder.of(orderBy, PolicyQueries.POLICY_SORTABLE, List.of("-startDate"), PolicyQueries.POLICY_ID);
         return policies.policyPage(
-                PolicyFilter.of(arguments).conditions(),
+                Access.of(context).families(PolicyFilter.of(arguments).conditions(), "p.family_id"),
                 order,
                 PageSize.first(first),
                 after,
@@ -99,9 +118,10 @@ class PolicyController {
             @Argument @Nullable String after,
             @Argument("insuree_ChfId") @Nullable String chfId,
             @Argument("policy_Uuid") @Nullable UUID policyUuid,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingFieldSelectionSet selection,
+            GraphQLContext context) {
         return policies.insureePolicyPage(
-                PolicyFilter.coverage(chfId, policyUuid),
+                Access.of(context).insureesOf(PolicyFilter.coverage(chfId, policyUuid), "ip.insuree_id"),
                 PageSize.first(first),
                 after,
                 selection.contains("totalCount"));

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.healthclaims.api.guard.ApiError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -31,9 +32,11 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
     static final String REFRESH_COOKIE = "org.healthclaims.api.security.refreshCookie";
 
     private final Tokens tokens;
+    private final AccessCache accesses;
 
-    AuthenticationInterceptor(Tokens tokens) {
+    AuthenticationInterceptor(Tokens tokens, AccessCache accesses) {
         this.tokens = tokens;
+        this.accesses = accesses;
     }
 
     @Override
@@ -41,7 +44,12 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
         // one context entry per thing the request carries; execution reads them from the GraphQL context
         Map<Object, Object> context = new HashMap<>();
         Caller caller = authenticate(request);
-        if (caller != null) context.put(Caller.class, caller);
+        // a token of a user deleted since it was issued authenticates nobody
+        Access access = caller == null ? null : accesses.of(caller.userId());
+        if (caller != null && access != null) {
+            context.put(Caller.class, caller);
+            context.put(Access.class, access);
+        }
         InetSocketAddress remote = request.getRemoteAddress();
         if (remote != null && remote.getAddress() != null)
             context.put(REMOTE_ADDRESS, remote.getAddress().getHostAddress());
@@ -55,6 +63,8 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
                     response.getExecutionInput().getGraphQLContext().get(SET_COOKIES);
             if (cookies != null)
                 for (String cookie : cookies) response.getResponseHeaders().add(HttpHeaders.SET_COOKIE, cookie);
+            Long retryAfter = response.getExecutionInput().getGraphQLContext().get(ApiError.RETRY_AFTER);
+            if (retryAfter != null) response.getResponseHeaders().set(HttpHeaders.RETRY_AFTER, retryAfter.toString());
         });
     }
 

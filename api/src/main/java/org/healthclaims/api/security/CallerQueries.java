@@ -3,6 +3,7 @@ package org.healthclaims.api.security;
 import static org.healthclaims.api.sql.Columns.longOrNull;
 import static org.healthclaims.api.sql.Columns.uuid;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.healthclaims.api.relay.GlobalId;
@@ -56,6 +57,30 @@ class CallerQueries {
                and l.type = 'D'
              order by l.id""";
 
+    /**
+     * Everything {@link Access} needs in one statement: rights of the current roles, and the districts: those
+     * assigned, every district of an assigned region, and for a user bound to a facility every district of the
+     * facility's region (openIMIS gives a claim administrator the region and all below it).
+     */
+    static final String ACCESS = """
+            select u.id, u.login_name, u.user_type, u.health_facility_id, u.claim_admin_id, u.officer_id,
+                   array(select distinct rr.right_id from user_role ur
+                           join role_right rr on rr.role_id = ur.role_id and rr.validity_to is null
+                          where ur.user_id = u.id and ur.validity_to is null order by rr.right_id) as rights,
+                   array(select l.id from location l
+                          where l.type = 'D' and l.validity_to is null
+                            and (l.id in (select ud.location_id from user_district ud
+                                           where ud.user_id = u.id and ud.validity_to is null)
+                              or l.parent_location_id in (select ud.location_id from user_district ud
+                                                           where ud.user_id = u.id and ud.validity_to is null)
+                              or l.parent_location_id in (select d.parent_location_id from health_facility hf
+                                                            join location d on d.id = hf.location_id
+                                                           where hf.id = u.health_facility_id))
+                          order by l.id) as districts
+              from app_user u
+             where u.id = :userId
+               and u.validity_to is null""";
+
     private final JdbcClient jdbc;
 
     CallerQueries(JdbcClient jdbc) {
@@ -77,6 +102,28 @@ class CallerQueries {
                         longOrNull(rs, "health_facility_id"),
                         List.of((Integer[]) rs.getArray("rights").getArray()),
                         List.of((String[]) rs.getArray("roles").getArray())))
+                .optional()
+                .orElse(null);
+    }
+
+    /** The user's rights and scope; null when the user no longer exists. */
+    @Nullable
+    Access access(long userId) {
+        return jdbc.sql(ACCESS)
+                .param("userId", userId)
+                .query((rs, n) -> new Access(
+                        rs.getLong("id"),
+                        rs.getString("login_name"),
+                        rs.getString("user_type"),
+                        Arrays.stream((Integer[]) rs.getArray("rights").getArray())
+                                .mapToInt(Integer::intValue)
+                                .toArray(),
+                        longOrNull(rs, "health_facility_id"),
+                        longOrNull(rs, "claim_admin_id"),
+                        longOrNull(rs, "officer_id"),
+                        Arrays.stream((Long[]) rs.getArray("districts").getArray())
+                                .mapToLong(Long::longValue)
+                                .toArray()))
                 .optional()
                 .orElse(null);
     }

@@ -50,6 +50,20 @@ public abstract class ApiTest {
         return TestServices.database();
     }
 
+    /** SQL on this run's database over a connection outside the server's pool (not counted as the server's). */
+    protected static synchronized JdbcClient sql() {
+        if (sql == null) {
+            DatabaseUrl url = TestServices.database();
+            DriverManagerDataSource own = new DriverManagerDataSource(url.jdbcUrl());
+            if (url.user() != null) own.setUsername(url.user());
+            if (url.password() != null) own.setPassword(url.password());
+            sql = JdbcClient.create(own);
+        }
+        return sql;
+    }
+
+    private static @Nullable JdbcClient sql;
+
     /**
      * PostgreSQL's own statement counter for this run's database, on a connection outside the server's pool; null
      * where the server has no pg_stat_statements (then the JDBC proxy {@link #statements} is the only count).
