@@ -7,6 +7,7 @@ import org.healthclaims.api.testing.ApiTest;
 import org.healthclaims.api.testing.GraphQlClient;
 import org.healthclaims.api.testing.GraphQlClient.Answer;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 class TokenAuthIT extends ApiTest {
 
@@ -190,12 +191,20 @@ class TokenAuthIT extends ApiTest {
 
     @Test
     void ten_wrong_passwords_in_a_row_for_one_user_are_throttled_even_the_right_one_then() {
+        // a user of this test's own: the lockout must not lock out the demo users the other tests log in as
+        String username = "locked" + System.nanoTime() % 1_000_000;
+        sql().sql("""
+                        insert into app_user (uuid, last_name, other_names, login_name, password_hash)
+                        values (gen_random_uuid(), 'Locked', 'Out', :login, :hash)""")
+                .param("login", username)
+                .param("hash", new BCryptPasswordEncoder().encode(username + "123"))
+                .update();
         int refused = 0;
         for (int i = 0; i < 10; i++) {
-            Answer wrong = client().post(LOGIN, Map.of("username", "enrolment", "password", "guess" + i));
+            Answer wrong = client().post(LOGIN, Map.of("username", username, "password", "guess" + i));
             if (wrong.errors().get(0).path("extensions").path("code").asString().equals("TOO_MANY_ATTEMPTS")) refused++;
         }
-        Answer right = client().post(LOGIN, Map.of("username", "enrolment", "password", "enrolment123"));
+        Answer right = client().post(LOGIN, Map.of("username", username, "password", username + "123"));
         Answer someoneElse = client().post(LOGIN, Map.of("username", "Admin", "password", "admin123"));
 
         assertThat(refused).as("attempts after the fifth failure").isEqualTo(5);
@@ -203,6 +212,10 @@ class TokenAuthIT extends ApiTest {
                 .isEqualTo("TOO_MANY_ATTEMPTS");
         assertThat(right.errors().get(0).path("extensions").path("retryAfter").asInt())
                 .isPositive();
+        assertThat(right.headers().get("retry-after"))
+                .as("Retry-After header")
+                .singleElement()
+                .satisfies(seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
         assertThat(right.setCookies()).isEmpty();
         assertThat(someoneElse.data().path("tokenAuth").path("token").asString())
                 .isNotBlank();
