@@ -307,6 +307,20 @@ class ClaimMutationsIT extends ApiTest {
     }
 
     @Test
+    void a_date_that_does_not_parse_is_a_typed_bad_request_and_runs_nothing() {
+        Map<String, Long> before = org.healthclaims.api.testing.RowCounts.of(sql());
+        Map<String, Object> input = claim(code());
+        input.put("dateFrom", "2025-02-30");
+        Answer answer = m.send("claimadmin", "createClaim", CREATE, input);
+
+        JsonNode error = answer.errors().path(0);
+        assertThat(error.path("extensions").path("classification").asString()).isEqualTo("BAD_REQUEST");
+        assertThat(error.path("extensions").path("code").asString()).isEqualTo("INVALID_DOCUMENT");
+        assertThat(error.path("message").asString()).contains("2025-02-30");
+        assertThat(org.healthclaims.api.testing.RowCounts.of(sql())).isEqualTo(before);
+    }
+
+    @Test
     void a_code_taken_by_a_current_claim_is_a_conflict() {
         String code = code();
         m.ok(m.send("claimadmin", "createClaim", CREATE, claim(code)), "createClaim");

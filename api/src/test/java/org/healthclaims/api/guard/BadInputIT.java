@@ -21,7 +21,7 @@ class BadInputIT extends ApiTest {
     }
 
     @Test
-    void an_unknown_field_is_a_validation_error_not_a_500() {
+    void an_unknown_field_is_a_typed_bad_request_not_a_500() {
         Answer answer = client.post("{ claims(first: 1) { edges { node { code noSuchField } } } }", Map.of(), auth);
 
         assertThat(answer.status()).isEqualTo(200);
@@ -30,12 +30,14 @@ class BadInputIT extends ApiTest {
                         .path("extensions")
                         .path("classification")
                         .asString())
-                .isEqualTo("ValidationError");
+                .isEqualTo("BAD_REQUEST");
+        assertThat(answer.errors().get(0).path("extensions").path("code").asString())
+                .isEqualTo("INVALID_DOCUMENT");
         assertThat(answer.errors().get(0).path("message").asString()).contains("noSuchField");
     }
 
     @Test
-    void a_wrong_argument_type_is_a_validation_error() {
+    void a_wrong_argument_type_or_a_date_that_does_not_parse_is_a_typed_bad_request() {
         Answer literal = client.post("{ claims(first: \"ten\") { edges { node { code } } } }", Map.of(), auth);
         Answer variable = client.post(
                 "query($d: Date) { claims(first: 1, dateClaimed_Gte: $d) { edges { node { code } } } }",
@@ -47,9 +49,17 @@ class BadInputIT extends ApiTest {
                         .path("extensions")
                         .path("classification")
                         .asString())
-                .isEqualTo("ValidationError");
+                .isEqualTo("BAD_REQUEST");
         assertThat(variable.status()).isEqualTo(200);
         assertThat(variable.errors().get(0).path("message").asString()).contains("not-a-date");
+        assertThat(variable.errors()
+                        .get(0)
+                        .path("extensions")
+                        .path("classification")
+                        .asString())
+                .isEqualTo("BAD_REQUEST");
+        assertThat(variable.errors().get(0).path("extensions").path("code").asString())
+                .isEqualTo("INVALID_DOCUMENT");
     }
 
     @Test
@@ -96,7 +106,7 @@ class BadInputIT extends ApiTest {
     }
 
     @Test
-    void a_syntax_error_in_the_document_is_an_invalid_syntax_error() {
+    void a_syntax_error_in_the_document_is_a_typed_bad_request() {
         Answer answer = client.post("{ claims(first: 1) { edges { node { code } }", Map.of(), auth);
 
         assertThat(answer.status()).isEqualTo(200);
@@ -105,6 +115,10 @@ class BadInputIT extends ApiTest {
                         .path("extensions")
                         .path("classification")
                         .asString())
+                .isEqualTo("BAD_REQUEST");
+        assertThat(answer.errors().get(0).path("extensions").path("code").asString())
+                .isEqualTo("INVALID_DOCUMENT");
+        assertThat(answer.errors().get(0).path("extensions").path("validation").asString())
                 .isEqualTo("InvalidSyntax");
     }
 }
