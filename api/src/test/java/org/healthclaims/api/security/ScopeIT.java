@@ -102,6 +102,27 @@ class ScopeIT extends ApiTest {
     }
 
     @Test
+    void an_accountant_sees_the_claims_of_their_region() {
+        long inScope = m.id("""
+                select count(*) from claim c join health_facility hf on hf.id = c.health_facility_id
+                  join location d on d.id = hf.location_id join location r on r.id = d.parent_location_id
+                 where c.validity_to is null and r.code = 'R1'""");
+        JsonNode claims = data(
+                        "accountant",
+                        "{ claims(first: 100) { totalCount edges { node { healthFacility { location { parent { code } } } } } } }")
+                .path("claims");
+
+        assertThat(values(claims, "/healthFacility/location/parent/code"))
+                .hasSize(100)
+                .containsOnly("R1");
+        assertThat(data("accountant", "{ claims { totalCount } }")
+                        .path("claims")
+                        .path("totalCount")
+                        .asLong())
+                .isEqualTo(inScope);
+    }
+
+    @Test
     void an_enrolment_officer_sees_the_families_and_insurees_of_their_district_only() {
         String district = """
                 (select v.id from location v join location w on w.id = v.parent_location_id
