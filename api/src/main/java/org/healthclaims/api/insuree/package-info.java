@@ -1,4 +1,4 @@
-/** Insurees and families on the read path. */
+/** Insurees and families: their reads, and openIMIS's insuree-module mutations that enter and change them. */
 @NullMarked
 package org.healthclaims.api.insuree;
 
