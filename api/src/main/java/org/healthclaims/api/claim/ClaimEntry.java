@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.healthclaims.api.guard.ApiError;
+import org.healthclaims.api.mutation.InputObject;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,9 +73,10 @@ record ClaimEntry(
         return total.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
-    static ClaimEntry of(Map<String, Object> input, LocalDate today) {
-        boolean autogenerate = Boolean.TRUE.equals(input.get("autogenerate"));
-        String code = trimmed(input.get("code"));
+    static ClaimEntry of(Map<String, Object> values, LocalDate today) {
+        InputObject input = InputObject.of(values);
+        boolean autogenerate = Boolean.TRUE.equals(input.flag("autogenerate"));
+        String code = input.text("code", Integer.MAX_VALUE);
         if (!autogenerate) {
             if (code == null) throw ApiError.badRequest("REQUIRED", "code", "A claim needs a code (or autogenerate)");
             if (code.length() > MAX_CODE_LENGTH)
@@ -83,9 +85,9 @@ record ClaimEntry(
                         "code",
                         "A claim code has at most " + MAX_CODE_LENGTH + " characters, not " + code.length());
         }
-        LocalDate dateFrom = required(input, "dateFrom", LocalDate.class);
-        LocalDate dateTo = (LocalDate) input.get("dateTo");
-        LocalDate dateClaimed = required(input, "dateClaimed", LocalDate.class);
+        LocalDate dateFrom = input.required("dateFrom", LocalDate.class);
+        LocalDate dateTo = input.date("dateTo");
+        LocalDate dateClaimed = input.required("dateClaimed", LocalDate.class);
         notAfterToday(dateFrom, "dateFrom", today);
         if (dateTo != null) {
             if (dateTo.isBefore(dateFrom))
@@ -96,40 +98,36 @@ record ClaimEntry(
             notAfterToday(dateTo, "dateTo", today);
         }
         notAfterToday(dateClaimed, "dateClaimed", today);
-        String visitType = trimmed(input.get("visitType"));
+        String visitType = input.text("visitType", MAX_TEXT);
         if (visitType != null && !VISIT_TYPES.contains(visitType))
             throw ApiError.badRequest(
                     "INVALID_VISIT_TYPE", "visitType", "Visit type is E (emergency), R (referral) or O (other)");
-        List<Line> items = lines(input.get("items"), "items", "itemId", false);
-        List<Line> services = lines(input.get("services"), "services", "serviceId", true);
+        List<Line> items = lines(input.list("items"), "itemId", false);
+        List<Line> services = lines(input.list("services"), "serviceId", true);
         if (items.isEmpty() && services.isEmpty())
             throw ApiError.badRequest("CLAIM_WITHOUT_LINES", "items", "A claim needs at least one item or service");
         ClaimEntry entry = new ClaimEntry(
-                (UUID) input.get("uuid"),
+                (UUID) values.get("uuid"),
                 autogenerate ? null : code,
                 autogenerate,
-                id(input.get("insureeId")),
+                input.requiredId("insureeId"),
                 dateFrom,
                 dateTo,
                 dateClaimed,
-                id(input.get("icdId")),
-                Arrays.asList(
-                        optionalId(input.get("icd1Id")),
-                        optionalId(input.get("icd2Id")),
-                        optionalId(input.get("icd3Id")),
-                        optionalId(input.get("icd4Id"))),
-                id(input.get("healthFacilityId")),
-                optionalId(input.get("referFromId")),
-                optionalId(input.get("referToId")),
+                input.requiredId("icdId"),
+                Arrays.asList(input.id("icd1Id"), input.id("icd2Id"), input.id("icd3Id"), input.id("icd4Id")),
+                input.requiredId("healthFacilityId"),
+                input.id("referFromId"),
+                input.id("referToId"),
                 visitType,
-                optionalId(input.get("adminId")),
-                text(input, "guaranteeId", 50),
-                text(input, "explanation", MAX_TEXT),
-                (String) input.get("jsonExt"),
-                text(input, "careType", 4),
-                (Boolean) input.get("preAuthorization"),
-                text(input, "patientCondition", 2),
-                text(input, "referralCode", 50),
+                input.id("adminId"),
+                input.text("guaranteeId", 50),
+                input.text("explanation", MAX_TEXT),
+                input.json("jsonExt"),
+                input.text("careType", 4),
+                input.flag("preAuthorization"),
+                input.text("patientCondition", 2),
+                input.text("referralCode", 50),
                 items,
                 services);
         if (entry.claimed().compareTo(MAX_AMOUNT) > 0)
@@ -142,32 +140,26 @@ record ClaimEntry(
             throw ApiError.badRequest("DATE_IN_FUTURE", field, field + " " + date + " is after today (" + today + ")");
     }
 
-    private static List<Line> lines(
-            @Nullable Object value, String list, String idField, boolean explanationForQuantity) {
+    private static List<Line> lines(List<InputObject> rows, String idField, boolean explanationForQuantity) {
         List<Line> lines = new ArrayList<>();
-        if (!(value instanceof List<?> rows)) return lines;
-        for (int i = 0; i < rows.size(); i++) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> row = (Map<String, Object>) rows.get(i);
-            String at = list + "[" + i + "]";
-            BigDecimal qty = required(row, "qtyProvided", BigDecimal.class);
-            BigDecimal price = required(row, "priceAsked", BigDecimal.class);
+        for (InputObject row : rows) {
+            BigDecimal qty = row.required("qtyProvided", BigDecimal.class);
+            BigDecimal price = row.required("priceAsked", BigDecimal.class);
             if (qty.signum() <= 0)
                 throw ApiError.badRequest(
-                        "QUANTITY_NOT_POSITIVE", at + ".qtyProvided", "A quantity must be more than 0, not " + qty);
+                        "QUANTITY_NOT_POSITIVE", row.at("qtyProvided"), "A quantity must be more than 0, not " + qty);
             if (qty.stripTrailingZeros().scale() > 2 || qty.compareTo(MAX_AMOUNT) > 0)
                 throw ApiError.badRequest(
-                        "QUANTITY_INVALID", at + ".qtyProvided", "A quantity has at most 2 decimals: " + qty);
-            amount(price, at + ".priceAsked");
-            String explanation = trimmed(row.get("explanation"));
-            if (explanation != null && explanation.length() > MAX_TEXT) throw tooLong(at + ".explanation", MAX_TEXT);
+                        "QUANTITY_INVALID", row.at("qtyProvided"), "A quantity has at most 2 decimals: " + qty);
+            amount(price, row.at("priceAsked"));
+            String explanation = row.text("explanation", MAX_TEXT);
             // openIMIS's claim_validation_multiple_services_explanation_required, on by default
             if (explanationForQuantity && qty.compareTo(BigDecimal.ONE) > 0 && explanation == null)
                 throw ApiError.badRequest(
                         "EXPLANATION_REQUIRED",
-                        at + ".explanation",
+                        row.at("explanation"),
                         "A service given more than once needs an explanation");
-            lines.add(new Line(id(row.get(idField)), qty, price, explanation));
+            lines.add(new Line(row.requiredId(idField), qty, price, explanation));
         }
         return lines;
     }
@@ -181,37 +173,6 @@ record ClaimEntry(
         if (value.compareTo(MAX_AMOUNT) > 0)
             throw ApiError.badRequest("PRICE_TOO_LARGE", field, "A price is at most " + MAX_AMOUNT);
         return value;
-    }
-
-    /** A value the schema already requires; a typed error rather than a crash if one ever comes null. */
-    static <T> T required(Map<String, Object> input, String field, Class<T> type) {
-        Object value = input.get(field);
-        if (value == null) throw ApiError.badRequest("REQUIRED", field, field + " is required");
-        return type.cast(value);
-    }
-
-    static @Nullable String text(Map<String, Object> input, String field, int max) {
-        String text = trimmed(input.get(field));
-        if (text != null && text.length() > max) throw tooLong(field, max);
-        return text;
-    }
-
-    private static ApiError tooLong(String field, int max) {
-        return ApiError.badRequest("TEXT_TOO_LONG", field, field + " has at most " + max + " characters");
-    }
-
-    static @Nullable String trimmed(@Nullable Object value) {
-        if (value == null) return null;
-        String text = value.toString().strip();
-        return text.isEmpty() ? null : text;
-    }
-
-    private static long id(@Nullable Object value) {
-        return ((Integer) java.util.Objects.requireNonNull(value)).longValue();
-    }
-
-    private static @Nullable Long optionalId(@Nullable Object value) {
-        return value == null ? null : ((Integer) value).longValue();
     }
 
     static LocalDate today() {

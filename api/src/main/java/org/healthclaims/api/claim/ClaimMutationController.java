@@ -6,14 +6,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.healthclaims.api.guard.ApiError;
+import org.healthclaims.api.mutation.InputObject;
 import org.healthclaims.api.mutation.Mutations;
 import org.healthclaims.api.mutation.Mutations.Outcome;
 import org.healthclaims.api.mutation.Mutations.Payload;
 import org.healthclaims.api.relay.GlobalId;
 import org.healthclaims.api.security.Rights;
-import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -107,8 +108,8 @@ class ClaimMutationController {
             lines.addAll(lineReviews(input, "items"));
             lines.addAll(lineReviews(input, "services"));
             writes.saveReview(
-                    ClaimEntry.required(input, "claimUuid", UUID.class),
-                    ClaimEntry.text(input, "adjustment", ClaimEntry.MAX_TEXT),
+                    InputObject.of(input).required("claimUuid", UUID.class),
+                    InputObject.of(input).text("adjustment", ClaimEntry.MAX_TEXT),
                     lines,
                     Boolean.TRUE.equals(input.get("submitReview")),
                     access);
@@ -150,22 +151,22 @@ class ClaimMutationController {
                 input,
                 (access, log) -> {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> feedback = ClaimEntry.required(input, "feedback", Map.class);
-                    Integer asessment = (Integer) feedback.get("asessment");
+                    InputObject feedback = Objects.requireNonNull(
+                            InputObject.of(input).nested("feedback"), "the schema requires feedback");
+                    Integer asessment = feedback.integer("asessment");
                     if (asessment != null && (asessment < 0 || asessment > 5))
                         throw ApiError.badRequest(
                                 "ASSESSMENT_OUT_OF_RANGE", "feedback.asessment", "The assessment is 0 to 5");
-                    Integer officer = (Integer) feedback.get("officerId");
                     writes.deliverFeedback(
-                            ClaimEntry.required(input, "claimUuid", UUID.class),
+                            InputObject.of(input).required("claimUuid", UUID.class),
                             new ClaimWrites.Feedback(
-                                    (Boolean) feedback.get("careRendered"),
-                                    (Boolean) feedback.get("paymentAsked"),
-                                    (Boolean) feedback.get("drugPrescribed"),
-                                    (Boolean) feedback.get("drugReceived"),
+                                    feedback.flag("careRendered"),
+                                    feedback.flag("paymentAsked"),
+                                    feedback.flag("drugPrescribed"),
+                                    feedback.flag("drugReceived"),
                                     asessment,
-                                    officer == null ? null : officer.longValue(),
-                                    (OffsetDateTime) feedback.get("feedbackDate")),
+                                    feedback.id("officerId"),
+                                    (OffsetDateTime) feedback.values().get("feedbackDate")),
                             access);
                     return Outcome.DONE;
                 });
@@ -187,58 +188,55 @@ class ClaimMutationController {
 
     @SuppressWarnings("unchecked")
     private static List<UUID> uuids(Map<String, Object> input) {
-        return ClaimEntry.required(input, "uuids", List.class);
+        return InputObject.of(input).required("uuids", List.class);
     }
 
     private static List<ClaimWrites.LineReview> lineReviews(Map<String, Object> input, String list) {
         List<ClaimWrites.LineReview> reviews = new ArrayList<>();
-        if (!(input.get(list) instanceof List<?> rows)) return reviews;
+        List<InputObject> rows = InputObject.of(input).list(list);
         for (int i = 0; i < rows.size(); i++) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> row = (Map<String, Object>) rows.get(i);
-            String at = list + "[" + i + "]";
-            BigDecimal qty = (BigDecimal) row.get("qtyApproved");
+            InputObject row = rows.get(i);
+            BigDecimal qty = (BigDecimal) row.values().get("qtyApproved");
             if (qty != null && (qty.signum() < 0 || qty.stripTrailingZeros().scale() > 2))
                 throw ApiError.badRequest(
                         "QUANTITY_INVALID",
-                        at + ".qtyApproved",
+                        row.at("qtyApproved"),
                         "An approved quantity is 0 or more, with at most 2 decimals: " + qty);
-            BigDecimal price = (BigDecimal) row.get("priceApproved");
-            if (price != null) ClaimEntry.amount(price, at + ".priceApproved");
-            Integer status = (Integer) row.get("status");
-            Integer reason = (Integer) row.get("rejectionReason");
+            BigDecimal price = (BigDecimal) row.values().get("priceApproved");
+            if (price != null) ClaimEntry.amount(price, row.at("priceApproved"));
+            Integer status = row.integer("status");
+            Integer reason = row.integer("rejectionReason");
             if (status != null && status != 1 && status != 2)
                 throw ApiError.badRequest(
-                        "INVALID_LINE_STATUS", at + ".status", "A line is 1 (passed) or 2 (rejected)");
+                        "INVALID_LINE_STATUS", row.at("status"), "A line is 1 (passed) or 2 (rejected)");
             boolean rejected = (status != null && status == 2) || (reason != null && reason == -1);
             if (reason != null && reason != -1 && reason != 0)
                 throw ApiError.badRequest(
                         "INVALID_REJECTION_REASON",
-                        at + ".rejectionReason",
+                        row.at("rejectionReason"),
                         "A reviewer rejects a line with reason -1 (rejected by the medical officer)");
-            String justification = ClaimEntry.text(row, "justification", ClaimEntry.MAX_TEXT);
             reviews.add(new ClaimWrites.LineReview(
                     list,
                     i,
-                    lineId(row.get("id"), list.equals("items") ? "ClaimItemGQLType" : "ClaimServiceGQLType", at),
+                    lineId(row, list.equals("items") ? "ClaimItemGQLType" : "ClaimServiceGQLType"),
                     qty,
                     price,
-                    justification,
+                    row.text("justification", ClaimEntry.MAX_TEXT),
                     rejected));
         }
         return reviews;
     }
 
     /** A line's id: the integer, or its relay id (ClaimItemGQLType:n). */
-    private static long lineId(@Nullable Object value, String typeName, String at) {
-        String id = String.valueOf(value).strip();
+    private static long lineId(InputObject row, String typeName) {
+        String id = String.valueOf(row.values().get("id")).strip();
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException notAnInteger) {
             try {
                 return GlobalId.decode(typeName, id);
             } catch (ApiError notAGlobalId) {
-                throw ApiError.badRequest("INVALID_ID", at + ".id", "Not a line id: " + id);
+                throw ApiError.badRequest("INVALID_ID", row.at("id"), "Not a line id: " + id);
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.healthclaims.api.insuree;
 
 import java.time.LocalDate;
+import org.healthclaims.api.mutation.InputObject;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Set;
 import org.healthclaims.api.guard.ApiError;
+import org.healthclaims.api.mutation.InputObject;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,6 +4,7 @@ import graphql.GraphQLContext;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.healthclaims.api.mutation.InputObject;
 import org.healthclaims.api.mutation.Mutations;
 import org.healthclaims.api.mutation.Mutations.Outcome;
 import org.healthclaims.api.mutation.Mutations.Payload;
