@@ -1,5 +1,6 @@
 package org.healthclaims.api.broker;
 
+import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.domain.broker.AmqpUrl;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("amqp")
 public record AmqpProperties(
-        @Nullable String url, @DefaultValue("") String prefix) {
+        @Nullable String url,
+        @DefaultValue("") String prefix,
+        @DefaultValue("16") int partitions) {
 
     public AmqpProperties {
         if (url != null && !url.isBlank()) AmqpUrl.parse(url);
@@ -26,6 +29,11 @@ public record AmqpProperties(
 
     /** The exchange submitted claims travel through to the claims engine. */
     public String adjudicationExchange() {
-        return prefix + "claims.adjudication";
+        return route().exchange();
+    }
+
+    /** The exchange, partition queues and partition of a family (AMQP_PARTITIONS queues, 16 by default). */
+    public AdjudicationRoute route() {
+        return new AdjudicationRoute(prefix, partitions);
     }
 }

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.healthclaims.api.guard.ApiError;
+import org.healthclaims.api.outbox.Outbox;
 import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.security.Access;
 import org.healthclaims.api.sql.History;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The claim writes of createClaim, updateClaim and deleteClaims, and the status changes of submission, review and
@@ -81,12 +81,12 @@ class ClaimWrites {
 
     private final JdbcClient jdbc;
     private final History history;
-    private final JsonMapper json;
+    private final Outbox outbox;
 
-    ClaimWrites(JdbcClient jdbc, History history, JsonMapper json) {
+    ClaimWrites(JdbcClient jdbc, History history, Outbox outbox) {
         this.jdbc = jdbc;
         this.history = history;
-        this.json = json;
+        this.outbox = outbox;
     }
 
     boolean codeIsFree(String code) {
@@ -447,21 +447,17 @@ class ClaimWrites {
 
     /** One outbox row per claim, for the claims engine, routed by the insuree's family. */
     private void handOff(List<Locked> claims, String event, UUID mutationLogId, Access access) {
-        for (Locked claim : claims) {
-            Map<String, Object> payload = Map.of(
-                    "claimId", claim.id(),
-                    "claimUuid", claim.uuid().toString(),
-                    "mutationLogId", mutationLogId.toString(),
-                    "userId", access.userId());
-            jdbc.sql("""
-                            insert into outbox (aggregate_type, aggregate_id, event_type, partition_key, payload)
-                            values ('claim', :id, :event, :partition, cast(:payload as jsonb))""")
-                    .param("id", claim.id())
-                    .param("event", event)
-                    .param("partition", claim.partitionKey())
-                    .param("payload", json.writeValueAsString(payload))
-                    .update();
-        }
+        for (Locked claim : claims)
+            outbox.add(
+                    "claim",
+                    claim.id(),
+                    event,
+                    claim.partitionKey(),
+                    Map.of(
+                            "claimId", claim.id(),
+                            "claimUuid", claim.uuid().toString(),
+                            "mutationLogId", mutationLogId.toString(),
+                            "userId", access.userId()));
     }
 
     /** The claims, locked in id order (so two mutations on overlapping claims cannot deadlock); all must exist. */
