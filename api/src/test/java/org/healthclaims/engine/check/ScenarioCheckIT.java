@@ -1,0 +1,201 @@
+package org.healthclaims.engine.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.healthclaims.api.demo.DemoData;
+import org.healthclaims.api.testing.TestServices;
+import org.healthclaims.domain.database.DatabaseUrl;
+import org.healthclaims.engine.intake.ClaimEvent;
+import org.healthclaims.engine.kernel.RuleSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * domain.md §9's claims, checked by the engine's check step on real SQL: a database of its own, migrated, with the
+ * demo data dated on §9's "today" (2025-06-15), the claims submitted in §9's order in batches, as the intake hands
+ * them over. Each claim must end as §9 says (modular rules).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScenarioCheckIT {
+
+    /** §9's claims in its order, with the status (and the first line's reason where §9 names it) after the check. */
+    static final Map<String, int[]> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("CLM-OK-OP", new int[] {4, 0});
+        EXPECTED.put("CLM-REG", new int[] {1, 1});
+        EXPECTED.put("CLM-PL", new int[] {4, 2});
+        EXPECTED.put("CLM-NOPROD", new int[] {1, 3});
+        EXPECTED.put("CLM-CARE", new int[] {1, 10});
+        EXPECTED.put("CLM-MASK", new int[] {1, 4});
+        EXPECTED.put("CLM-FREQ1", new int[] {4, 0});
+        EXPECTED.put("CLM-FREQ2", new int[] {1, 5});
+        EXPECTED.put("CLM-NOCOV", new int[] {1, 7});
+        EXPECTED.put("CLM-DATE", new int[] {1, 9});
+        EXPECTED.put("CLM-MAXPROV-1", new int[] {4, 0});
+        EXPECTED.put("CLM-MAXPROV-2", new int[] {1, 16});
+        EXPECTED.put("CLM-MAXPROV-3", new int[] {1, 16});
+        EXPECTED.put("CLM-WAIT", new int[] {1, 17});
+        EXPECTED.put("CLM-CONS-MAX-1", new int[] {4, 0});
+        EXPECTED.put("CLM-CONS-MAX-2", new int[] {4, 0});
+        EXPECTED.put("CLM-CONS-MAX-3", new int[] {4, 0});
+        EXPECTED.put("CLM-CONS-MAX-4", new int[] {1, 13});
+        EXPECTED.put("CLM-DELIV", new int[] {4, 0});
+        EXPECTED.put("CLM-DELIV-2", new int[] {1, 15});
+        EXPECTED.put("CLM-SURG", new int[] {4, 0});
+        EXPECTED.put("CLM-BEST", new int[] {4, 0});
+        EXPECTED.put("CLM-OWN", new int[] {4, 0});
+        EXPECTED.put("CLM-REVIEW", new int[] {4, 0});
+    }
+
+    JdbcClient sql;
+    CheckAdjudicator adjudicator;
+
+    @BeforeAll
+    void scenario() {
+        DatabaseUrl url = TestServices.createDatabase(
+                "scenario_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        DriverManagerDataSource data = new DriverManagerDataSource(url.jdbcUrl());
+        if (url.user() != null) data.setUsername(url.user());
+        if (url.password() != null) data.setPassword(url.password());
+        Flyway.configure()
+                .dataSource(data)
+                .locations("classpath:db/migration/postgresql")
+                .load()
+                .migrate();
+        new DemoData(data).load(LocalDate.of(2025, 6, 15));
+        sql = JdbcClient.create(data);
+        adjudicator = new CheckAdjudicator(sql, new DataSourceTransactionManager(data), RuleSet.MODULAR, 16);
+    }
+
+    long claimId(String code) {
+        return sql.sql("select id from claim where code = :code and validity_to is null")
+                .param("code", code)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void section_nine_s_claims_end_their_check_as_section_nine_says() {
+        // batches of 5 in §9's order: some claims' predecessors are in the same batch, some in earlier ones
+        List<ClaimEvent> events = new ArrayList<>();
+        for (String code : EXPECTED.keySet())
+            events.add(new ClaimEvent(events.size() + 1, "claim.check", claimId(code), 0, null));
+        for (int i = 0; i < events.size(); i += 5)
+            adjudicator.adjudicate(events.subList(i, Math.min(events.size(), i + 5)));
+
+        List<String> outcomes = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (Map.Entry<String, int[]> claim : EXPECTED.entrySet()) {
+            String code = claim.getKey();
+            Map<String, Object> row = sql.sql("""
+                            select c.status,
+                                   (select min(l.rejection_reason) filter (where l.rejection_reason <> 0) from (
+                                        select rejection_reason from claim_item where claim_id = c.id and validity_to is null
+                                        union all
+                                        select rejection_reason from claim_service where claim_id = c.id and validity_to is null) l)
+                                   as reason
+                              from claim c where c.code = :code and c.validity_to is null""").param("code", code).query().singleRow();
+            outcomes.add(code + " " + row.get("status") + " " + (row.get("reason") == null ? 0 : row.get("reason")));
+            expected.add(code + " " + claim.getValue()[0] + " " + claim.getValue()[1]);
+        }
+        assertThat(outcomes).containsExactlyElementsOf(expected);
+
+        // Approved at check (modular): passed lines at the price the submit-time ledger run sets
+        Map<String, String> approved = new LinkedHashMap<>();
+        for (String code : List.of("CLM-OK-OP", "CLM-PL", "CLM-BEST", "CLM-OWN", "CLM-REVIEW"))
+            approved.put(
+                    code,
+                    sql.sql("select approved::text from claim where code = :code and validity_to is null")
+                            .param("code", code)
+                            .query(String.class)
+                            .single());
+        assertThat(approved)
+                .containsEntry("CLM-OK-OP", "600.00")
+                .containsEntry("CLM-PL", "10.00")
+                .containsEntry("CLM-BEST", "2000.00")
+                .containsEntry("CLM-OWN", "1800.00")
+                .containsEntry("CLM-REVIEW", "200.00");
+        // CLM-BEST: the full co-insurance of PRD-HOSP beats PRD-BASIC's fixed 1500 (§9)
+        assertThat(sql.sql("""
+                        select pr.code || ' ' || cs.price_origin || ' ' || cs.limitation from claim_service cs
+                          join claim c on c.id = cs.claim_id join product pr on pr.id = cs.product_id
+                         where c.code = 'CLM-BEST' and cs.validity_to is null""").query(String.class).single()).isEqualTo("PRD-HOSP P C");
+    }
+
+    @Test
+    void a_submission_s_log_turns_2_with_its_statistics_once_every_claim_is_checked() {
+        UUID log = UUID.randomUUID();
+        sql.sql("""
+                        insert into mutation_log (id, json_content, status, mutation_name, client_mutation_id)
+                        values (:id, '{}', 0, 'submitClaims', :id::text)""").param("id", log).update();
+        List<ClaimEvent> events = new ArrayList<>();
+        for (String code : List.of("CLM-REVIEW", "CLM-REG")) {
+            long id = claimId(code);
+            sql.sql("""
+                            insert into outbox (aggregate_type, aggregate_id, event_type, partition_key, payload)
+                            values ('claim', :id, 'claim.check', 0, jsonb_build_object('mutationLogId', :log::text))""").param("id", id).param("log", log).update();
+            // the scenario test may have checked them already: put them back to entered, as submitted
+            sql.sql("update claim set status = 2 where id = :id")
+                    .param("id", id)
+                    .update();
+            events.add(new ClaimEvent(events.size() + 1, "claim.check", id, 0, log));
+        }
+
+        adjudicator.adjudicate(events.subList(0, 1));
+        assertThat(sql.sql("select status from mutation_log where id = :id")
+                        .param("id", log)
+                        .query(Integer.class)
+                        .single())
+                .as("one claim still waits")
+                .isZero();
+        adjudicator.adjudicate(events.subList(1, 2));
+
+        Map<String, Object> done = sql.sql("select status, json_ext::text as stats from mutation_log where id = :id")
+                .param("id", log)
+                .query()
+                .singleRow();
+        assertThat(String.valueOf(done.get("status"))).isEqualTo("2");
+        assertThat(String.valueOf(done.get("stats")))
+                .contains(
+                        "\"submitted\": 2",
+                        "\"checked\": 1",
+                        "\"rejected\": 1",
+                        "\"itemsPassed\": 1",
+                        "\"itemsRejected\": 1");
+    }
+
+    @Test
+    void a_redelivered_check_changes_nothing() {
+        long id = claimId("CLM-REVIEW");
+        if (sql.sql("select status from claim where id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                == 2) adjudicator.adjudicate(List.of(new ClaimEvent(900, "claim.check", id, 0, null)));
+        Map<String, Object> before = sql.sql("select status, version, approved from claim where id = :id")
+                .param("id", id)
+                .query()
+                .singleRow();
+
+        adjudicator.adjudicate(List.of(new ClaimEvent(901, "claim.check", id, 0, null)));
+
+        assertThat(sql.sql("select status, version, approved from claim where id = :id")
+                        .param("id", id)
+                        .query()
+                        .singleRow())
+                .isEqualTo(before);
+        assertThat(String.valueOf(before.get("approved"))).isEqualTo("200.00");
+    }
+}
