@@ -2,9 +2,13 @@ package org.healthclaims.engine;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Objects;
+import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.domain.broker.AmqpUrl;
 import org.healthclaims.domain.database.DatabaseUrl;
+import org.healthclaims.engine.kernel.RuleSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,16 +18,18 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The claims engine as a process of its own: {@code java -jar claims-engine.jar} with {@code DATABASE_URL} and
- * {@code AMQP_URL}. This first version connects to both and checks that the database is migrated; adjudication
- * (batching, the vectorised kernel, the writer) is the claims-engine issue's work.
+ * {@code AMQP_URL}: it checks both, then takes its share of the partitions and adjudicates their claims (so far
+ * the check step; valuation is still to come).
  */
 @SpringBootApplication
-@EnableConfigurationProperties(EngineApplication.EngineSettings.class)
+@EnableConfigurationProperties({EngineApplication.EngineSettings.class, EngineApplication.AdjudicationSettings.class})
 public class EngineApplication {
 
     private static final Logger log = LoggerFactory.getLogger(EngineApplication.class);
@@ -51,6 +57,43 @@ public class EngineApplication {
         }
     }
 
+    /**
+     * How this engine adjudicates: AMQP_PREFIX and AMQP_PARTITIONS as the api has them, ENGINE_BATCH_SIZE,
+     * ENGINE_MAX_BATCH_WAIT, ENGINE_MAX_ATTEMPTS, ENGINE_LEASE_TIME and ENGINE_RULES (modular or legacy).
+     */
+    @ConfigurationProperties("engine.adjudication")
+    record AdjudicationSettings(
+            @DefaultValue("") String amqpPrefix,
+            @DefaultValue("16") int partitions,
+            @DefaultValue("256") int batchSize,
+            @DefaultValue("20ms") Duration maxBatchWait,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("500ms") Duration firstRetryPause,
+            @DefaultValue("6s") Duration leaseTime,
+            @DefaultValue("modular") String rules) {}
+
+    /** The engine itself, started once the connections are checked, stopped (its leases freed) on shutdown. */
+    @Bean(destroyMethod = "stop")
+    ClaimsEngine claimsEngine(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            CachingConnectionFactory broker,
+            AdjudicationSettings settings) {
+        return new ClaimsEngine(
+                jdbc,
+                transactions,
+                broker,
+                new AdjudicationRoute(settings.amqpPrefix(), settings.partitions()),
+                new ClaimsEngine.Settings(
+                        settings.batchSize(),
+                        settings.maxBatchWait(),
+                        settings.maxAttempts(),
+                        settings.firstRetryPause(),
+                        settings.leaseTime(),
+                        RuleSet.of(settings.rules())),
+                "engine-" + ManagementFactory.getRuntimeMXBean().getName());
+    }
+
     /** The engine's pool on DATABASE_URL (JDBC or postgres:// form). */
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EngineSettings settings) {
@@ -75,13 +118,14 @@ public class EngineApplication {
 
     /** Fails the start when either service is unreachable or the schema is missing, naming which. */
     @Bean
-    ApplicationRunner connectionCheck(JdbcClient jdbc, CachingConnectionFactory broker) {
+    ApplicationRunner connectionCheck(JdbcClient jdbc, CachingConnectionFactory broker, ClaimsEngine engine) {
         return args -> {
             Integer migrations = jdbc.sql("select count(*) from flyway_schema_history where success")
                     .query(Integer.class)
                     .single();
             broker.createConnection().close();
             log.info("claims engine connected to PostgreSQL ({} migrations applied) and the broker", migrations);
+            engine.start();
         };
     }
 }

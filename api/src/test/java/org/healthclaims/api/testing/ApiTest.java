@@ -41,6 +41,8 @@ public abstract class ApiTest {
         registry.add("management.endpoints.web.exposure.include", () -> "health,info,prometheus,flamegraph");
         // the relay's polling would run statements between a test's own: OutboxRelayIT drives it itself
         registry.add("outbox.enabled", () -> "false");
+        // likewise the embedded engine's lease ticks: AdjudicationIT starts the engine itself
+        registry.add("engine.embedded", () -> "false");
         registry.add("jwt.secret", () -> "a test secret that is at least thirty-two bytes long");
     }
 

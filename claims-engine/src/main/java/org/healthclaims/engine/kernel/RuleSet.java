@@ -6,5 +6,14 @@ package org.healthclaims.engine.kernel;
  */
 public enum RuleSet {
     MODULAR,
-    LEGACY
+    LEGACY;
+
+    /** From a setting's value, {@code modular} or {@code legacy} in any case. */
+    public static RuleSet of(String setting) {
+        return switch (setting.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "modular" -> MODULAR;
+            case "legacy" -> LEGACY;
+            default -> throw new IllegalArgumentException("the rules are modular or legacy, not " + setting);
+        };
+    }
 }

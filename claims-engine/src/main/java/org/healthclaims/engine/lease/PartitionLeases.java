@@ -132,6 +132,15 @@ public final class PartitionLeases {
                 .update();
     }
 
+    /**
+     * Stops every partition without touching the database (which may be the thing that is away): the leases
+     * expire by themselves, and the next tick that reaches the database takes back what is still this engine's.
+     */
+    public synchronized void dropAll() {
+        for (int p = held.nextSetBit(0); p >= 0; p = held.nextSetBit(p + 1)) listener.revoked(p);
+        held.clear();
+    }
+
     /** The partitions of the engine at {@code index} among {@code live} (none when it is not yet listed). */
     BitSet share(int index, int live) {
         BitSet share = new BitSet(partitions);

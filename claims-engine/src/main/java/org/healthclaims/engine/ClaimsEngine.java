@@ -1,0 +1,119 @@
+package org.healthclaims.engine;
+
+import java.time.Duration;
+import org.healthclaims.domain.broker.AdjudicationRoute;
+import org.healthclaims.engine.check.CheckAdjudicator;
+import org.healthclaims.engine.intake.PartitionIntake;
+import org.healthclaims.engine.kernel.RuleSet;
+import org.healthclaims.engine.lease.PartitionLeases;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * One claims engine: it keeps its share of the partition leases (a tick every third of the lease time) and consumes
+ * the queues of the partitions it holds, adjudicating their claims in batches. Runs as a process of its own
+ * ({@link EngineApplication}) or inside the api's JVM in zero-setup mode. If it cannot renew its leases for a
+ * whole lease time (the database is away), it stops consuming before another engine may take them over.
+ */
+public final class ClaimsEngine {
+
+    /** CLAIMS_ENGINE_* settings. */
+    public record Settings(
+            int batchSize,
+            Duration maxBatchWait,
+            int maxAttempts,
+            Duration firstRetryPause,
+            Duration leaseTime,
+            RuleSet rules) {
+
+        public Settings {
+            if (leaseTime.compareTo(Duration.ofMillis(300)) < 0)
+                throw new IllegalArgumentException("the lease time is at least 300 ms, was " + leaseTime);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimsEngine.class);
+
+    private final PartitionLeases leases;
+    private final PartitionIntake intake;
+    private final Duration leaseTime;
+    private volatile boolean running;
+    private @Nullable Thread ticking;
+
+    public ClaimsEngine(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            ConnectionFactory broker,
+            AdjudicationRoute route,
+            Settings settings,
+            String member) {
+        this.leaseTime = settings.leaseTime();
+        this.intake = new PartitionIntake(
+                broker,
+                route,
+                new PartitionIntake.Settings(
+                        settings.batchSize(),
+                        settings.maxBatchWait(),
+                        settings.maxAttempts(),
+                        settings.firstRetryPause()),
+                new CheckAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize()));
+        this.leases = new PartitionLeases(jdbc, member, route.partitions(), settings.leaseTime(), intake);
+    }
+
+    public synchronized void start() {
+        if (running) return;
+        running = true;
+        ticking = Thread.ofVirtual().name("claims-engine-leases").start(this::keepLeases);
+        log.info("claims engine {} started", leases.member());
+    }
+
+    /** Stops consuming and frees the leases at once, so the other engines take over without waiting. */
+    public synchronized void stop() {
+        if (!running) return;
+        running = false;
+        Thread thread = ticking;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(leaseTime.multipliedBy(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            leases.leave();
+        } catch (RuntimeException e) {
+            // the leases expire by themselves
+            intake.stop();
+            log.warn("claims engine {} could not free its leases: {}", leases.member(), e.getMessage());
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void keepLeases() {
+        long lastRenewed = System.nanoTime();
+        while (running) {
+            try {
+                leases.tick();
+                lastRenewed = System.nanoTime();
+            } catch (RuntimeException e) {
+                log.warn("claims engine {} cannot renew its leases: {}", leases.member(), e.getMessage());
+                // past the lease time another engine may hold them: stop before that can happen
+                if (System.nanoTime() - lastRenewed > leaseTime.toNanos() * 2 / 3) leases.dropAll();
+            }
+            try {
+                Thread.sleep(leaseTime.dividedBy(3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
