@@ -1,0 +1,189 @@
+package org.healthclaims.engine.kernel;
+
+import static org.healthclaims.engine.kernel.CheckBatch.NONE;
+import static org.healthclaims.engine.kernel.CheckBatch.NO_AMOUNT;
+import static org.healthclaims.engine.kernel.ValuationBatch.GENERAL;
+import static org.healthclaims.engine.kernel.ValuationBatch.INSUREE;
+import static org.healthclaims.engine.kernel.ValuationBatch.IN_PATIENT;
+import static org.healthclaims.engine.kernel.ValuationBatch.OUT_PATIENT;
+import static org.healthclaims.engine.kernel.ValuationBatch.POLICY;
+import static org.healthclaims.engine.kernel.ValuationBatch.TREATMENT;
+
+/**
+ * openIMIS's processing step (domain.md §4.2, with §4.7's readings) over a {@link ValuationBatch}: per policy of a
+ * claim, the deductible and the ceiling that apply (first level set wins: treatment, insuree, policy; general, else
+ * in- or out-patient), then per passed line the unit price by price origin, the value (modular: truncated to whole
+ * units; legacy: to cents), the fixed cap, the deductible, the co-insurance, the category's maximum amount, the
+ * ceiling exclusion and the ceiling. A claim processed earlier in the batch counts in what the policy and the
+ * insuree consumed, as its ledger row would have.
+ */
+public final class ValuationStep {
+
+    static final byte PROCESSED = 8, VALUATED = 16;
+
+    private ValuationStep() {}
+
+    public static void run(ValuationBatch b, RuleSet rules) {
+        for (int c = 0; c < b.claims(); c++) value(b, c, rules);
+    }
+
+    private static void value(ValuationBatch b, int c, RuleSet rules) {
+        boolean relative = false;
+        long claimApproved = 0;
+        for (int p = b.firstPolicy[c]; p < b.endPolicy[c]; p++) {
+            boolean hospitalVisit = (b.ceilingInterpretation[p] == 'I' && b.hospitalisation[c])
+                    || (b.ceilingInterpretation[p] == 'H' && b.hospitalFacility[c]);
+            b.hospitalVisit[p] = hospitalVisit;
+            int kind = hospitalVisit ? IN_PATIENT : OUT_PATIENT;
+
+            // the deductible: first level set, general before in- or out-patient
+            long deductible = 0, previousDeductible = 0;
+            int dedKind = b.deductible[GENERAL][TREATMENT][p] != NO_AMOUNT
+                            || b.deductible[GENERAL][INSUREE][p] != NO_AMOUNT
+                            || b.deductible[GENERAL][POLICY][p] != NO_AMOUNT
+                    ? GENERAL
+                    : kind;
+            for (int level = TREATMENT; level <= POLICY; level++)
+                if (b.deductible[dedKind][level][p] != NO_AMOUNT) {
+                    deductible = b.deductible[dedKind][level][p];
+                    previousDeductible = level == TREATMENT ? 0 : previous(b, c, p, dedKind, level, true);
+                    break;
+                }
+
+            // the ceiling, likewise; at the policy level it grows with members beyond the threshold
+            long ceiling = 0, previousRemunerated = 0;
+            int ceilKind = b.ceiling[GENERAL][TREATMENT][p] != NO_AMOUNT
+                            || b.ceiling[GENERAL][INSUREE][p] != NO_AMOUNT
+                            || b.ceiling[GENERAL][POLICY][p] != NO_AMOUNT
+                    ? GENERAL
+                    : kind;
+            for (int level = TREATMENT; level <= POLICY; level++)
+                if (b.ceiling[ceilKind][level][p] != NO_AMOUNT) {
+                    ceiling = b.ceiling[ceilKind][level][p];
+                    previousRemunerated = level == TREATMENT ? 0 : previous(b, c, p, ceilKind, level, false);
+                    if (level == POLICY
+                            && b.threshold[p] != NONE
+                            && b.members[p] > b.threshold[p]
+                            && b.extraMember[ceilKind][p] != NO_AMOUNT) {
+                        ceiling += (b.members[p] - b.threshold[p]) * b.extraMember[ceilKind][p];
+                        if (b.ceilingCap[ceilKind][p] != NO_AMOUNT)
+                            ceiling = Math.min(ceiling, b.ceilingCap[ceilKind][p]);
+                    }
+                    break;
+                }
+
+            int category = categoryIndex(b.category[c]);
+            long deducted = 0, remunerated = 0, remuneratedInCategory = 0;
+            for (int l = b.firstLine[c]; l < b.endLine[c]; l++) {
+                if (b.linePolicy[l] != p) continue;
+                long unit = b.priceOrigin[l] == 'O' || b.priceList[l] == NO_AMOUNT ? b.priceAsked[l] : b.priceList[l];
+                b.priceAdjusted[l] = b.priceApproved[l] == NO_AMOUNT ? unit : NO_AMOUNT;
+                long value = rules == RuleSet.MODULAR
+                        ? Math.floorDiv(b.qty[l] * unit, 100_00) * 100
+                        : Math.floorDiv(b.qty[l] * unit + 50, 100);
+                if (b.limitation[l] == 'F' && b.limitationValue[l] != NO_AMOUNT && b.limitationValue[l] != 0) {
+                    long cap = Math.floorDiv(b.qty[l] * b.limitationValue[l] + 50, 100);
+                    if (cap < value) value = cap;
+                }
+
+                long deductedHere = 0;
+                long remaining = deductible - previousDeductible - deducted;
+                if (deductible > 0 && remaining > 0) {
+                    deductedHere = Math.min(remaining, value);
+                    value -= deductedHere;
+                    deducted += deductedHere;
+                }
+                b.deductedAmount[l] = deductedHere;
+
+                if (b.limitation[l] == 'C' && b.limitationValue[l] != NO_AMOUNT && b.limitationValue[l] != 0)
+                    value = Math.floorDiv(value * b.limitationValue[l] + 5_000, 10_000);
+
+                b.exceedCeilingCategory[l] = 0;
+                if (category >= 0 && b.maxAmount[category][p] != NO_AMOUNT) {
+                    long max = b.maxAmount[category][p];
+                    if (value + remuneratedInCategory <= max) remuneratedInCategory += value;
+                    else if (remuneratedInCategory >= max) {
+                        b.exceedCeilingCategory[l] = value;
+                        value = 0;
+                    } else {
+                        long over = value + remuneratedInCategory - max;
+                        b.exceedCeilingCategory[l] = over;
+                        value -= over;
+                        remuneratedInCategory += value;
+                    }
+                }
+
+                long approved;
+                b.exceedCeiling[l] = 0;
+                byte exclusion = b.adult[c] ? b.exclusionAdult[l] : b.exclusionChild[l];
+                if ((hospitalVisit && (exclusion == 'B' || exclusion == 'H'))
+                        || (!hospitalVisit && (exclusion == 'B' || exclusion == 'N'))) {
+                    // outside the ceiling: valued, but neither in Approved nor in the ledger's remunerated
+                    approved = value;
+                } else if (ceiling > 0) {
+                    long left = ceiling - previousRemunerated - remunerated;
+                    if (left >= value) approved = value;
+                    else if (left > 0) {
+                        approved = left;
+                        b.exceedCeiling[l] = value - left;
+                    } else {
+                        approved = 0;
+                        b.exceedCeiling[l] = value;
+                    }
+                    remunerated += approved;
+                } else {
+                    approved = value;
+                    remunerated += approved;
+                }
+
+                if (b.priceOrigin[l] == 'R') {
+                    // valued by the relative-pricing batch
+                    b.priceValuated[l] = NO_AMOUNT;
+                    b.remuneratedAmount[l] = NO_AMOUNT;
+                    relative = true;
+                } else {
+                    b.priceValuated[l] = approved;
+                    b.remuneratedAmount[l] = approved;
+                }
+            }
+            b.deducted[p] = deducted;
+            b.remunerated[p] = remunerated;
+            for (int g = 0; g < 5; g++) b.remuneratedByCategory[g][p] = g == category ? remuneratedInCategory : 0;
+            claimApproved += remunerated;
+        }
+        b.approved[c] = claimApproved;
+        b.status[c] = relative ? PROCESSED : VALUATED;
+    }
+
+    /**
+     * What other claims consumed of this policy ({@code level} POLICY) or of this insuree's share of it (INSUREE):
+     * the ledger before the batch plus the claims processed earlier in it. {@code kind} GENERAL counts every row,
+     * IN_PATIENT and OUT_PATIENT the rows of hospital and of other visits.
+     */
+    private static long previous(ValuationBatch b, int c, int p, int kind, int level, boolean deductible) {
+        long total = level == INSUREE
+                ? (deductible ? b.previousDeductibleInsuree[kind][p] : b.previousRemuneratedInsuree[kind][p])
+                : (deductible ? b.previousDeductiblePolicy[kind][p] : b.previousRemuneratedPolicy[kind][p]);
+        for (int e = 0; e < c; e++) {
+            if (level == INSUREE && b.insureeId[e] != b.insureeId[c]) continue;
+            for (int q = b.firstPolicy[e]; q < b.endPolicy[e]; q++) {
+                if (b.policyId[q] != b.policyId[p]) continue;
+                if (kind == IN_PATIENT && !b.hospitalVisit[q]) continue;
+                if (kind == OUT_PATIENT && b.hospitalVisit[q]) continue;
+                total += deductible ? b.deducted[q] : b.remunerated[q];
+            }
+        }
+        return total;
+    }
+
+    private static int categoryIndex(byte category) {
+        return switch (category) {
+            case 'S' -> ValuationBatch.SURGERY;
+            case 'D' -> ValuationBatch.DELIVERY;
+            case 'A' -> ValuationBatch.ANTENATAL;
+            case 'H' -> ValuationBatch.HOSPITALIZATION;
+            case 'C' -> ValuationBatch.CONSULTATION;
+            default -> -1;
+        };
+    }
+}
