@@ -3,9 +3,11 @@ package org.healthclaims.engine;
 import java.time.Duration;
 import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.engine.check.CheckAdjudicator;
+import org.healthclaims.engine.intake.Adjudicator;
 import org.healthclaims.engine.intake.PartitionIntake;
 import org.healthclaims.engine.kernel.RuleSet;
 import org.healthclaims.engine.lease.PartitionLeases;
+import org.healthclaims.engine.valuation.ValuationAdjudicator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +62,20 @@ public final class ClaimsEngine {
                         settings.maxBatchWait(),
                         settings.maxAttempts(),
                         settings.firstRetryPause()),
-                new CheckAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize()));
+                adjudicator(jdbc, transactions, settings));
         this.leases = new PartitionLeases(jdbc, member, route.partitions(), settings.leaseTime(), intake);
+    }
+
+    /** The check step, then the processing step, each in its own transaction: an event retried redoes only what is left. */
+    private static Adjudicator adjudicator(
+            JdbcClient jdbc, PlatformTransactionManager transactions, Settings settings) {
+        CheckAdjudicator check = new CheckAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize());
+        ValuationAdjudicator valuation =
+                new ValuationAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize());
+        return batch -> {
+            check.adjudicate(batch);
+            valuation.adjudicate(batch);
+        };
     }
 
     public synchronized void start() {

@@ -14,9 +14,13 @@ import org.healthclaims.api.testing.TestServices;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.engine.intake.ClaimEvent;
 import org.healthclaims.engine.kernel.RuleSet;
+import org.healthclaims.engine.valuation.ValuationAdjudicator;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -27,6 +31,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * them over. Each claim must end as §9 says (modular rules).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScenarioCheckIT {
 
     /** §9's claims in its order, with the status (and the first line's reason where §9 names it) after the check. */
@@ -60,6 +65,7 @@ class ScenarioCheckIT {
     }
 
     JdbcClient sql;
+    DriverManagerDataSource dataSource;
     CheckAdjudicator adjudicator;
 
     @BeforeAll
@@ -76,6 +82,7 @@ class ScenarioCheckIT {
                 .migrate();
         new DemoData(data).load(LocalDate.of(2025, 6, 15));
         sql = JdbcClient.create(data);
+        dataSource = data;
         adjudicator = new CheckAdjudicator(sql, new DataSourceTransactionManager(data), RuleSet.MODULAR, 16);
     }
 
@@ -87,6 +94,7 @@ class ScenarioCheckIT {
     }
 
     @Test
+    @Order(1)
     void section_nine_s_claims_end_their_check_as_section_nine_says() {
         // batches of 5 in §9's order: some claims' predecessors are in the same batch, some in earlier ones
         List<ClaimEvent> events = new ArrayList<>();
@@ -135,6 +143,7 @@ class ScenarioCheckIT {
     }
 
     @Test
+    @Order(4)
     void a_submission_s_log_turns_2_with_its_statistics_once_every_claim_is_checked() {
         UUID log = UUID.randomUUID();
         sql.sql("""
@@ -177,6 +186,70 @@ class ScenarioCheckIT {
     }
 
     @Test
+    @Order(2)
+    void section_nine_s_checked_claims_are_valued_as_section_nine_says() {
+        List<ClaimEvent> events = new ArrayList<>();
+        for (Map.Entry<String, int[]> claim : EXPECTED.entrySet())
+            if (claim.getValue()[0] == 4)
+                events.add(new ClaimEvent(100 + events.size(), "claim.process", claimId(claim.getKey()), 0, null));
+        ValuationAdjudicator valuation =
+                new ValuationAdjudicator(sql, new DataSourceTransactionManager(dataSource), RuleSet.MODULAR, 16);
+        for (int i = 0; i < events.size(); i += 5)
+            valuation.adjudicate(events.subList(i, Math.min(events.size(), i + 5)));
+
+        Map<String, String> valued = new LinkedHashMap<>();
+        for (String code : List.of(
+                "CLM-OK-OP",
+                "CLM-PL",
+                "CLM-FREQ1",
+                "CLM-MAXPROV-1",
+                "CLM-CONS-MAX-1",
+                "CLM-CONS-MAX-2",
+                "CLM-CONS-MAX-3",
+                "CLM-DELIV",
+                "CLM-SURG",
+                "CLM-BEST",
+                "CLM-OWN"))
+            valued.put(
+                    code,
+                    sql.sql("select status || ' ' || approved from claim where code = :code and validity_to is null")
+                            .param("code", code)
+                            .query(String.class)
+                            .single());
+
+        // §9's final amounts before the June batch (CLM-REVIEW's 100 needs the review first)
+        assertThat(valued)
+                .containsEntry("CLM-OK-OP", "16 500.00")
+                .containsEntry("CLM-PL", "16 10.00")
+                .containsEntry("CLM-FREQ1", "16 125.00")
+                .containsEntry("CLM-MAXPROV-1", "16 500.00")
+                .containsEntry("CLM-CONS-MAX-1", "16 200.00")
+                .containsEntry("CLM-CONS-MAX-2", "16 300.00")
+                .containsEntry("CLM-CONS-MAX-3", "16 300.00")
+                .containsEntry("CLM-DELIV", "16 4600.00")
+                .containsEntry("CLM-SURG", "8 25000.00")
+                .containsEntry("CLM-BEST", "16 0.00")
+                .containsEntry("CLM-OWN", "16 1500.00");
+        assertThat(sql.sql("""
+                        select cs.exceed_ceiling_amount_category::text from claim_service cs join claim c on c.id = cs.claim_id
+                         where c.code = 'CLM-SURG' and cs.validity_to is null""").query(String.class).single()).isEqualTo("5000.00");
+        assertThat(sql.sql("""
+                        select cs.price_valuated::text from claim_service cs join claim c on c.id = cs.claim_id
+                         where c.code = 'CLM-BEST' and cs.validity_to is null""").query(String.class).single())
+                .as("valued, though outside the ceiling and so not approved")
+                .isEqualTo("2000.00");
+        // one ledger row per claim and policy; a second delivery writes nothing more
+        long rows =
+                sql.sql("select count(*) from claim_ded_rem").query(Long.class).single();
+        valuation.adjudicate(events);
+        assertThat(sql.sql("select count(*) from claim_ded_rem")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(rows);
+    }
+
+    @Test
+    @Order(3)
     void a_redelivered_check_changes_nothing() {
         long id = claimId("CLM-REVIEW");
         if (sql.sql("select status from claim where id = :id")

@@ -15,10 +15,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The check step for a batch of {@code claim.check} events: load, check, write, in one transaction. The columns are
- * allocated once for the largest batch and reused; the adjudicator belongs to one partition consumer at a time.
- * Other events (valuation) are not this step's: they are refused, so the intake retries and parks them rather than
- * acknowledging them unanswered.
+ * The check step for the {@code claim.check} and {@code claim.check-and-process} events of a batch: load, check,
+ * write, in one transaction. The columns are allocated once for the largest batch and reused. {@code claim.process}
+ * events are the valuation's; an event of no known type is refused, so the intake parks it with the reason.
  */
 public final class CheckAdjudicator implements Adjudicator {
 
@@ -42,12 +41,18 @@ public final class CheckAdjudicator implements Adjudicator {
         Set<Long> claims = new LinkedHashSet<>();
         Set<UUID> logs = new LinkedHashSet<>();
         for (ClaimEvent event : events) {
-            if (!event.eventType().equals("claim.check"))
-                throw new UnsupportedOperationException(
-                        "the engine does not value claims yet: " + event.eventType() + " of claim " + event.claimId());
-            claims.add(event.claimId());
+            switch (event.eventType()) {
+                case "claim.check", "claim.check-and-process" -> claims.add(event.claimId());
+                case "claim.process" -> {
+                    continue;
+                }
+                default ->
+                    throw new IllegalArgumentException(
+                            "no step adjudicates " + event.eventType() + " (claim " + event.claimId() + ")");
+            }
             if (event.mutationLogId() != null) logs.add(event.mutationLogId());
         }
+        if (claims.isEmpty()) return;
         long[] ids = claims.stream().mapToLong(Long::longValue).toArray();
         transaction.executeWithoutResult(status -> {
             List<CheckLoader.Loaded> loaded = loader.load(ids, batch);

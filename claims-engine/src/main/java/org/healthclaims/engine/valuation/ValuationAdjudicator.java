@@ -1,0 +1,53 @@
+package org.healthclaims.engine.valuation;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.healthclaims.engine.intake.ClaimEvent;
+import org.healthclaims.engine.kernel.RuleSet;
+import org.healthclaims.engine.kernel.ValuationBatch;
+import org.healthclaims.engine.kernel.ValuationStep;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The processing step for the {@code claim.process} and {@code claim.check-and-process} events of a batch (the
+ * check having run first): load, value, write, in one transaction. Other events are not this step's.
+ */
+public final class ValuationAdjudicator {
+
+    private final TransactionTemplate transaction;
+    private final ValuationLoader loader;
+    private final ValuationWriter writer;
+    private final RuleSet rules;
+    private final ValuationBatch batch;
+
+    public ValuationAdjudicator(
+            JdbcClient jdbc, PlatformTransactionManager transactions, RuleSet rules, int maxClaims) {
+        this.transaction = new TransactionTemplate(transactions);
+        this.loader = new ValuationLoader(jdbc);
+        this.writer = new ValuationWriter(jdbc);
+        this.rules = rules;
+        this.batch = new ValuationBatch(maxClaims, maxClaims * 4, maxClaims * 16);
+    }
+
+    public synchronized void adjudicate(List<ClaimEvent> events) {
+        Set<Long> claims = new LinkedHashSet<>();
+        Set<UUID> logs = new LinkedHashSet<>();
+        for (ClaimEvent event : events) {
+            if (!event.eventType().equals("claim.process") && !event.eventType().equals("claim.check-and-process"))
+                continue;
+            claims.add(event.claimId());
+            if (event.mutationLogId() != null) logs.add(event.mutationLogId());
+        }
+        if (claims.isEmpty()) return;
+        long[] ids = claims.stream().mapToLong(Long::longValue).toArray();
+        transaction.executeWithoutResult(status -> {
+            List<ValuationLoader.Loaded> loaded = loader.load(ids, batch);
+            ValuationStep.run(batch, rules);
+            writer.write(batch, loaded, List.copyOf(logs));
+        });
+    }
+}

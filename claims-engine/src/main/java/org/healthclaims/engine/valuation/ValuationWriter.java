@@ -1,0 +1,191 @@
+package org.healthclaims.engine.valuation;
+
+import static org.healthclaims.engine.kernel.CheckBatch.NO_AMOUNT;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.healthclaims.engine.kernel.ValuationBatch;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Writes a valued batch back: the claims still checked at their loaded version (one UPDATE; a redelivered event
+ * finds them processed and writes nothing), their passed lines (one UPDATE per table), one ledger row per claim and
+ * policy (one INSERT), and the processClaims logs all of whose claims are now answered turn 2 with statistics.
+ */
+final class ValuationWriter {
+
+    static final String CLAIMS = """
+            update claim c
+               set status = u.status, approved = u.approved,
+                   valuated = case when u.status = 16 then u.approved else c.valuated end,
+                   remunerated = case when u.status = 16 then u.approved else c.remunerated end,
+                   process_stamp = now(), date_processed = current_date,
+                   review_status = case when c.review_status = 4 then 16 else c.review_status end,
+                   feedback_status = case when c.feedback_status = 4 then 16 else c.feedback_status end,
+                   version = c.version + 1
+              from unnest(cast(:ids as bigint[]), cast(:versions as int[]), cast(:statuses as smallint[]),
+                          cast(:approved as numeric[])) as u(id, version, status, approved)
+             where c.id = u.id and c.version = u.version and c.status = 4 and c.validity_to is null
+            returning c.id""";
+
+    /** %s is claim_item or claim_service. */
+    static final String LINES = """
+            update %s l
+               set price_adjusted = coalesce(u.adjusted, l.price_adjusted), price_valuated = u.valuated,
+                   deductable_amount = u.deducted, exceed_ceiling_amount = u.exceed,
+                   exceed_ceiling_amount_category = u.exceed_category, remunerated_amount = u.remunerated
+              from unnest(cast(:ids as bigint[]), cast(:adjusted as numeric[]), cast(:valuated as numeric[]),
+                          cast(:deducted as numeric[]), cast(:exceed as numeric[]),
+                          cast(:exceedCategory as numeric[]), cast(:remunerated as numeric[]))
+                   as u(id, adjusted, valuated, deducted, exceed, exceed_category, remunerated)
+             where l.id = u.id""";
+
+    static final String LEDGER = """
+            insert into claim_ded_rem (policy_id, insuree_id, claim_id, ded_g, ded_ip, ded_op, rem_g, rem_ip, rem_op,
+                                       rem_surgery, rem_delivery, rem_antenatal, rem_hospitalization, rem_consult)
+            select u.policy_id, u.insuree_id, u.claim_id, u.ded, case when u.hospital then u.ded end,
+                   case when u.hospital then null else u.ded end, u.rem, case when u.hospital then u.rem end,
+                   case when u.hospital then null else u.rem end, u.surgery, u.delivery, u.antenatal,
+                   u.hospitalization, u.consult
+              from unnest(cast(:policies as bigint[]), cast(:insurees as bigint[]), cast(:claims as bigint[]),
+                          cast(:deducted as numeric[]), cast(:remunerated as numeric[]), cast(:hospital as boolean[]),
+                          cast(:surgery as numeric[]), cast(:delivery as numeric[]), cast(:antenatal as numeric[]),
+                          cast(:hospitalization as numeric[]), cast(:consult as numeric[]))
+                   as u(policy_id, insuree_id, claim_id, ded, rem, hospital, surgery, delivery, antenatal,
+                        hospitalization, consult)""";
+
+    static final String LOGS = """
+            with answered as (
+                select m.id,
+                       count(distinct c.id) as submitted,
+                       count(distinct c.id) filter (where c.status = 8) as processed,
+                       count(distinct c.id) filter (where c.status = 16) as valuated,
+                       count(distinct c.id) filter (where c.status = 1) as rejected,
+                       count(distinct c.id) filter (where c.status in (2, 4)) as waiting
+                  from mutation_log m
+                  join outbox o on o.payload->>'mutationLogId' = m.id::text and o.aggregate_type = 'claim'
+                  join claim c on c.id = o.aggregate_id
+                 where m.id = any(:logs) and m.status = 0 and m.mutation_name = 'processClaims'
+                 group by m.id)
+            update mutation_log m
+               set status = 2,
+                   json_ext = jsonb_build_object('submitted', a.submitted, 'processed', a.processed,
+                                                 'valuated', a.valuated, 'rejected', a.rejected)
+              from answered a
+             where m.id = a.id and a.waiting = 0""";
+
+    private final JdbcClient jdbc;
+
+    ValuationWriter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    int write(ValuationBatch b, List<ValuationLoader.Loaded> loaded, List<UUID> logs) {
+        int n = loaded.size();
+        long[] ids = new long[n];
+        int[] versions = new int[n];
+        short[] statuses = new short[n];
+        @Nullable BigDecimal[] approved = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            int c = loaded.get(i).index();
+            ids[i] = loaded.get(i).claimId();
+            versions[i] = loaded.get(i).version();
+            statuses[i] = b.status[c];
+            approved[i] = money(b.approved[c]);
+        }
+        List<Long> written = jdbc.sql(CLAIMS)
+                .param("ids", ids)
+                .param("versions", versions)
+                .param("statuses", statuses)
+                .param("approved", approved)
+                .query(Long.class)
+                .list();
+        List<Integer> claims = new ArrayList<>();
+        for (ValuationLoader.Loaded claim : loaded) if (written.contains(claim.claimId())) claims.add(claim.index());
+        if (!claims.isEmpty()) {
+            lines(b, claims, false);
+            lines(b, claims, true);
+            ledger(b, claims);
+        }
+        if (!logs.isEmpty())
+            jdbc.sql(LOGS).param("logs", logs.toArray(UUID[]::new)).update();
+        return written.size();
+    }
+
+    private void lines(ValuationBatch b, List<Integer> claims, boolean services) {
+        List<Integer> lines = new ArrayList<>();
+        for (int c : claims)
+            for (int l = b.firstLine[c]; l < b.endLine[c]; l++) if (b.service[l] == services) lines.add(l);
+        if (lines.isEmpty()) return;
+        int n = lines.size();
+        long[] ids = new long[n];
+        @Nullable
+        BigDecimal[] adjusted = new BigDecimal[n],
+                valuated = new BigDecimal[n],
+                deducted = new BigDecimal[n],
+                exceed = new BigDecimal[n],
+                exceedCategory = new BigDecimal[n],
+                remunerated = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            int l = lines.get(i);
+            ids[i] = b.lineId[l];
+            adjusted[i] = money(b.priceAdjusted[l]);
+            valuated[i] = money(b.priceValuated[l]);
+            deducted[i] = money(b.deductedAmount[l]);
+            exceed[i] = money(b.exceedCeiling[l]);
+            exceedCategory[i] = money(b.exceedCeilingCategory[l]);
+            remunerated[i] = money(b.remuneratedAmount[l]);
+        }
+        jdbc.sql(LINES.formatted(services ? "claim_service" : "claim_item"))
+                .param("ids", ids)
+                .param("adjusted", adjusted)
+                .param("valuated", valuated)
+                .param("deducted", deducted)
+                .param("exceed", exceed)
+                .param("exceedCategory", exceedCategory)
+                .param("remunerated", remunerated)
+                .update();
+    }
+
+    private void ledger(ValuationBatch b, List<Integer> claims) {
+        List<Integer> policies = new ArrayList<>();
+        for (int c : claims) for (int p = b.firstPolicy[c]; p < b.endPolicy[c]; p++) policies.add(p);
+        if (policies.isEmpty()) return;
+        int n = policies.size();
+        long[] policyIds = new long[n], insurees = new long[n], claimIds = new long[n];
+        boolean[] hospital = new boolean[n];
+        BigDecimal[] deducted = new BigDecimal[n], remunerated = new BigDecimal[n];
+        BigDecimal[][] byCategory = new BigDecimal[5][n];
+        int i = 0;
+        for (int c : claims)
+            for (int p = b.firstPolicy[c]; p < b.endPolicy[c]; p++, i++) {
+                policyIds[i] = b.policyId[p];
+                insurees[i] = b.insureeId[c];
+                claimIds[i] = b.claimId[c];
+                hospital[i] = b.hospitalVisit[p];
+                deducted[i] = BigDecimal.valueOf(b.deducted[p], 2);
+                remunerated[i] = BigDecimal.valueOf(b.remunerated[p], 2);
+                for (int g = 0; g < 5; g++) byCategory[g][i] = BigDecimal.valueOf(b.remuneratedByCategory[g][p], 2);
+            }
+        jdbc.sql(LEDGER)
+                .param("policies", policyIds)
+                .param("insurees", insurees)
+                .param("claims", claimIds)
+                .param("deducted", deducted)
+                .param("remunerated", remunerated)
+                .param("hospital", hospital)
+                .param("surgery", byCategory[ValuationBatch.SURGERY])
+                .param("delivery", byCategory[ValuationBatch.DELIVERY])
+                .param("antenatal", byCategory[ValuationBatch.ANTENATAL])
+                .param("hospitalization", byCategory[ValuationBatch.HOSPITALIZATION])
+                .param("consult", byCategory[ValuationBatch.CONSULTATION])
+                .update();
+    }
+
+    private static @Nullable BigDecimal money(long cents) {
+        return cents == NO_AMOUNT ? null : BigDecimal.valueOf(cents, 2);
+    }
+}
