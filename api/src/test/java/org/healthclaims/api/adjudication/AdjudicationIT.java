@@ -44,7 +44,7 @@ class AdjudicationIT extends ApiTest {
     AmqpProperties amqp;
 
     @Test
-    void a_submitted_claim_is_checked_by_the_engine_and_its_log_turns_2() throws InterruptedException {
+    void a_submitted_claim_is_checked_then_valued_by_the_engine_and_each_log_turns_2() throws InterruptedException {
         Mutating m = new Mutating(client(), sql());
         Map<String, Object> input = new HashMap<>();
         String code = "E" + UUID.randomUUID().toString().substring(0, 12);
