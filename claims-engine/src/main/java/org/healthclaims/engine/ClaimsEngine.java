@@ -62,7 +62,16 @@ public final class ClaimsEngine {
                         settings.maxBatchWait(),
                         settings.maxAttempts(),
                         settings.firstRetryPause()),
-                adjudicator(jdbc, transactions, settings));
+                adjudicator(jdbc, transactions, settings),
+                (event, message, reason) -> jdbc.sql("""
+                                insert into adjudication_failure (claim_id, outbox_id, event_type, reason, message)
+                                values (:claim, :outbox, :type, :reason, :message)""")
+                        .param("claim", event == null ? null : event.claimId())
+                        .param("outbox", event == null ? null : event.outboxId())
+                        .param("type", event == null ? null : event.eventType())
+                        .param("reason", reason)
+                        .param("message", message)
+                        .update());
         this.leases = new PartitionLeases(jdbc, member, route.partitions(), settings.leaseTime(), intake);
     }
 

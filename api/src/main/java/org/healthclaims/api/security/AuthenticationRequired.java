@@ -27,6 +27,7 @@ class AuthenticationRequired implements Instrumentation {
             Map.entry("claim", Rights.CLAIM_SEARCH),
             Map.entry("claimAdmins", Rights.CLAIM_SEARCH),
             Map.entry("validateClaimCode", Rights.CLAIM_SEARCH),
+            Map.entry("adjudicationFailures", Rights.CLAIM_PROCESS),
             Map.entry("insurees", Rights.INSUREE_SEARCH),
             Map.entry("insureeNameByChfid", Rights.INSUREE_SEARCH),
             Map.entry("familyMembers", Rights.INSUREE_SEARCH),

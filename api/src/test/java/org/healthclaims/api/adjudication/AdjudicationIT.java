@@ -2,6 +2,7 @@ package org.healthclaims.api.adjudication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -12,10 +13,13 @@ import org.healthclaims.api.broker.AmqpProperties;
 import org.healthclaims.api.outbox.OutboxRelay;
 import org.healthclaims.api.testing.ApiTest;
 import org.healthclaims.api.testing.Mutating;
+import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.engine.ClaimsEngine;
 import org.healthclaims.engine.kernel.RuleSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -117,5 +121,66 @@ class AdjudicationIT extends ApiTest {
             engine.stop();
             relay.stop();
         }
+    }
+
+    @Test
+    void an_event_the_engine_cannot_adjudicate_is_parked_and_listed_with_its_reason() throws InterruptedException {
+        Mutating m = new Mutating(client(), sql());
+        long claim = m.id("""
+                select c.id from claim c join health_facility hf on hf.id = c.health_facility_id
+                 where hf.code = 'HF-D1' and c.validity_to is null order by c.id limit 1""");
+        long family = m.id(
+                "select coalesce(i.family_id, -i.id) from claim c join insuree i on i.id = c.insuree_id"
+                        + " where c.id = ?",
+                claim);
+        AdjudicationRoute route = amqp.route();
+        int partition = route.partitionOf(family);
+        new RabbitTemplate(broker)
+                .send(
+                        route.exchange(),
+                        route.routingKey(partition),
+                        MessageBuilder.withBody(("{\"outboxId\": 987654321, \"eventType\": \"claim.reopen\","
+                                                + " \"aggregateType\": \"claim\", \"aggregateId\": " + claim
+                                                + ", \"partition\": " + partition + ", \"payload\": {}}")
+                                        .getBytes(StandardCharsets.UTF_8))
+                                .build());
+
+        ClaimsEngine engine = new ClaimsEngine(
+                jdbc,
+                transactions,
+                broker,
+                route,
+                new ClaimsEngine.Settings(
+                        64, Duration.ofMillis(20), 2, Duration.ofMillis(10), Duration.ofSeconds(1), RuleSet.MODULAR),
+                "parking-it-" + UUID.randomUUID());
+        engine.start();
+        String list = "{ adjudicationFailures(first: 50) { edges { node { claimCode eventType reason } } } }";
+        JsonNode found = null;
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (found == null && System.nanoTime() < deadline) {
+                for (JsonNode edge : m.query("accountant", list)
+                        .data()
+                        .path("adjudicationFailures")
+                        .path("edges"))
+                    if (edge.path("node").path("eventType").asString().equals("claim.reopen"))
+                        found = edge.path("node");
+                if (found == null) Thread.sleep(100);
+            }
+        } finally {
+            engine.stop();
+        }
+
+        assertThat(found).as("the parked event, listed").isNotNull();
+        assertThat(java.util.Objects.requireNonNull(found).path("reason").asString())
+                .contains("failed 2 times")
+                .contains("no step adjudicates claim.reopen");
+        assertThat(m.query("claimadmin", list)
+                        .errors()
+                        .path(0)
+                        .path("extensions")
+                        .path("code")
+                        .asString())
+                .isEqualTo("MISSING_RIGHT");
     }
 }

@@ -40,6 +40,8 @@ class PartitionIntakeIT {
     @org.jspecify.annotations.Nullable
     PartitionIntake intake;
 
+    final List<String> listed = Collections.synchronizedList(new ArrayList<>());
+
     @BeforeEach
     void topology() {
         broker = new CachingConnectionFactory(AmqpUrl.parse(TestServices.amqpUrl()));
@@ -94,7 +96,8 @@ class PartitionIntakeIT {
                 broker,
                 route,
                 new PartitionIntake.Settings(batchSize, Duration.ofMillis(100), maxAttempts, Duration.ofMillis(10)),
-                adjudicator);
+                adjudicator,
+                (event, message, reason) -> listed.add(reason));
         this.intake = intake;
         return intake;
     }
@@ -152,6 +155,7 @@ class PartitionIntakeIT {
                         .boxed()
                         .toList());
         assertThat(poisonTries.get()).as("its batch, then alone three times").isEqualTo(4);
+        assertThat(listed).singleElement().asString().contains("claim 13 cannot be loaded");
         assertThat(waiting(route.queue(0))).isZero();
     }
 

@@ -58,9 +58,15 @@ public final class PartitionIntake implements PartitionLeases.Listener {
     private final RabbitTemplate rabbit;
     private final JsonMapper json = JsonMapper.shared();
     private final Map<Integer, SimpleMessageListenerContainer> consumers = new HashMap<>();
+    private final ParkingLot parkingLot;
 
     public PartitionIntake(
-            ConnectionFactory broker, AdjudicationRoute route, Settings settings, Adjudicator adjudicator) {
+            ConnectionFactory broker,
+            AdjudicationRoute route,
+            Settings settings,
+            Adjudicator adjudicator,
+            ParkingLot parkingLot) {
+        this.parkingLot = parkingLot;
         this.broker = broker;
         this.route = route;
         this.settings = settings;
@@ -103,7 +109,7 @@ public final class PartitionIntake implements PartitionLeases.Listener {
         List<Message> sources = new ArrayList<>(messages.size());
         for (Message message : messages) {
             ClaimEvent event = event(message, partition);
-            if (event == null) park(message, "not a claim event: " + preview(message));
+            if (event == null) park(message, null, "not a claim event: " + preview(message));
             else {
                 events.add(event);
                 sources.add(message);
@@ -153,10 +159,10 @@ public final class PartitionIntake implements PartitionLeases.Listener {
                 failure = again;
             }
         }
-        park(message, "failed " + settings.maxAttempts() + " times, last: " + failure);
+        park(message, event, "failed " + settings.maxAttempts() + " times, last: " + failure);
     }
 
-    private void park(Message message, String reason) {
+    private void park(Message message, @Nullable ClaimEvent event, String reason) {
         log.atWarn()
                 .addKeyValue("messageId", message.getMessageProperties().getMessageId())
                 .log("claim event parked: {}", reason);
@@ -167,6 +173,12 @@ public final class PartitionIntake implements PartitionLeases.Listener {
                         .setHeader(REASON_HEADER, reason.length() > 2000 ? reason.substring(0, 2000) : reason)
                         .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
                         .build());
+        try {
+            parkingLot.parked(event, new String(message.getBody(), StandardCharsets.UTF_8), reason);
+        } catch (RuntimeException e) {
+            // the parked queue holds it all the same; the list is what cannot be written now
+            log.warn("a parked claim event could not be listed: {}", e.getMessage());
+        }
     }
 
     /** The event a message carries, or null when it carries none. */
