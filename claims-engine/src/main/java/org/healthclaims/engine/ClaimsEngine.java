@@ -5,6 +5,7 @@ import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.engine.check.CheckAdjudicator;
 import org.healthclaims.engine.intake.Adjudicator;
 import org.healthclaims.engine.intake.PartitionIntake;
+import org.healthclaims.engine.kernel.LineValues;
 import org.healthclaims.engine.kernel.RuleSet;
 import org.healthclaims.engine.lease.PartitionLeases;
 import org.healthclaims.engine.valuation.ValuationAdjudicator;
@@ -92,6 +93,9 @@ public final class ClaimsEngine {
         running = true;
         ticking = Thread.ofVirtual().name("claims-engine-leases").start(this::keepLeases);
         log.info("claims engine {} started", leases.member());
+        if (!LineValues.VECTORISED)
+            log.warn("the Vector API is not in this JVM (java --add-modules jdk.incubator.vector): lines are valued"
+                    + " by the scalar pass");
     }
 
     /** Stops consuming and frees the leases at once, so the other engines take over without waiting. */

@@ -55,6 +55,12 @@ public final class ValuationBatch {
     public final boolean[] service;
     public final long[] qty, priceAsked, priceApproved, priceList, limitationValue;
     public final byte[] priceOrigin, limitation, exclusionAdult, exclusionChild;
+    /** Element-wise results ({@link LineValues}): unit price, value before the deductible, fixed cap (0: none). */
+    final long[] unit, value, fixedLimit;
+
+    /** The vector pass's double lanes, allocated once. */
+    final double[] qtyLanes, unitLanes, fixedLanes;
+
     // lines: outputs
     public final long[] priceAdjusted,
             priceValuated,
@@ -109,6 +115,12 @@ public final class ValuationBatch {
         limitation = new byte[lineCapacity];
         exclusionAdult = new byte[lineCapacity];
         exclusionChild = new byte[lineCapacity];
+        unit = new long[lineCapacity];
+        value = new long[lineCapacity];
+        fixedLimit = new long[lineCapacity];
+        qtyLanes = new double[lineCapacity];
+        unitLanes = new double[lineCapacity];
+        fixedLanes = new double[lineCapacity];
         priceAdjusted = new long[lineCapacity];
         priceValuated = new long[lineCapacity];
         deductedAmount = new long[lineCapacity];
@@ -222,6 +234,8 @@ public final class ValuationBatch {
         this.limitationValue[l] = limitationValue;
         this.exclusionAdult[l] = (byte) exclusionAdult;
         this.exclusionChild[l] = (byte) exclusionChild;
+        this.fixedLimit[l] =
+                limitation == 'F' && limitationValue != NO_AMOUNT && limitationValue > 0 ? limitationValue : 0;
         return l;
     }
 

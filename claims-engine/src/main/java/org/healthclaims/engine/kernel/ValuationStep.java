@@ -24,6 +24,7 @@ public final class ValuationStep {
     private ValuationStep() {}
 
     public static void run(ValuationBatch b, RuleSet rules) {
+        LineValues.compute(b, rules);
         for (int c = 0; c < b.claims(); c++) value(b, c, rules);
     }
 
@@ -76,15 +77,8 @@ public final class ValuationStep {
             long deducted = 0, remunerated = 0, remuneratedInCategory = 0;
             for (int l = b.firstLine[c]; l < b.endLine[c]; l++) {
                 if (b.linePolicy[l] != p) continue;
-                long unit = b.priceOrigin[l] == 'O' || b.priceList[l] == NO_AMOUNT ? b.priceAsked[l] : b.priceList[l];
-                b.priceAdjusted[l] = b.priceApproved[l] == NO_AMOUNT ? unit : NO_AMOUNT;
-                long value = rules == RuleSet.MODULAR
-                        ? Math.floorDiv(b.qty[l] * unit, 100_00) * 100
-                        : Math.floorDiv(b.qty[l] * unit + 50, 100);
-                if (b.limitation[l] == 'F' && b.limitationValue[l] != NO_AMOUNT && b.limitationValue[l] != 0) {
-                    long cap = Math.floorDiv(b.qty[l] * b.limitationValue[l] + 50, 100);
-                    if (cap < value) value = cap;
-                }
+                b.priceAdjusted[l] = b.priceApproved[l] == NO_AMOUNT ? b.unit[l] : NO_AMOUNT;
+                long value = b.value[l];
 
                 long deductedHere = 0;
                 long remaining = deductible - previousDeductible - deducted;
