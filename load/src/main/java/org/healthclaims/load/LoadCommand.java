@@ -6,6 +6,7 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.healthclaims.domain.database.DatabaseUrl;
+import org.healthclaims.load.bench.AdjudicationBench;
 import org.healthclaims.load.bench.ClaimsBench;
 
 /**
@@ -30,6 +31,7 @@ public final class LoadCommand {
             return switch (args.getFirst()) {
                 case "migrate" -> migrate(args.subList(1, args.size()), out);
                 case "bench-claims" -> ClaimsBench.run(args.subList(1, args.size()), out, err);
+                case "bench-adjudication" -> AdjudicationBench.run(args.subList(1, args.size()), out, err);
                 default -> {
                     err.println("unknown command: " + args.getFirst());
                     err.println(usage());
@@ -75,6 +77,7 @@ public final class LoadCommand {
                         "  migrate --database-url URL [--database-user U] [--database-password P]",
                         "      applies the schema migrations (URL: jdbc:postgresql://... or postgres://user:pass@host/db)",
                         "  bench-claims --url http://127.0.0.1:8080 [--user Admin --password admin123] [--clients 10]",
+                        "  bench-adjudication --url http://127.0.0.1:8080 [--user Admin --password admin123] [--chunk 100]",
                         "               [--seconds 20] [--warmup 3] [--sizes 10,100,500]",
                         "      drives the claims page with closed-loop clients on a server on this machine; prints req/s,",
                         "      p50/p95/p99 ms, errors, KB and SQL statements per response for each page size"));
