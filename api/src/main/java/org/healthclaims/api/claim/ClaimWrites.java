@@ -453,6 +453,7 @@ class ClaimWrites {
                     claim.id(),
                     event,
                     claim.partitionKey(),
+                    mutationLogId,
                     Map.of(
                             "claimId", claim.id(),
                             "claimUuid", claim.uuid().toString(),

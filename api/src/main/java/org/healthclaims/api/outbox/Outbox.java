@@ -1,6 +1,8 @@
 package org.healthclaims.api.outbox;
 
 import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -26,10 +28,17 @@ public class Outbox {
      * Must run inside a transaction: the row commits or rolls back with the change it reports.
      */
     public void add(
-            String aggregateType, long aggregateId, String eventType, long partitionKey, Map<String, ?> payload) {
+            String aggregateType,
+            long aggregateId,
+            String eventType,
+            long partitionKey,
+            @Nullable UUID mutationLogId,
+            Map<String, ?> payload) {
         jdbc.sql("""
-                        insert into outbox (aggregate_type, aggregate_id, event_type, partition_key, payload)
-                        values (:type, :id, :event, :partition, cast(:payload as jsonb))""")
+                        insert into outbox (aggregate_type, aggregate_id, event_type, partition_key, mutation_log_id,
+                                            payload)
+                        values (:type, :id, :event, :partition, :log, cast(:payload as jsonb))""")
+                .param("log", mutationLogId)
                 .param("type", aggregateType)
                 .param("id", aggregateId)
                 .param("event", eventType)

@@ -153,8 +153,9 @@ class ScenarioCheckIT {
         for (String code : List.of("CLM-REVIEW", "CLM-REG")) {
             long id = claimId(code);
             sql.sql("""
-                            insert into outbox (aggregate_type, aggregate_id, event_type, partition_key, payload)
-                            values ('claim', :id, 'claim.check', 0, jsonb_build_object('mutationLogId', :log::text))""").param("id", id).param("log", log).update();
+                            insert into outbox (aggregate_type, aggregate_id, event_type, partition_key,
+                                                mutation_log_id, payload)
+                            values ('claim', :id, 'claim.check', 0, :log, jsonb_build_object('mutationLogId', :log::text))""").param("id", id).param("log", log).update();
             // the scenario test may have checked them already: put them back to entered, as submitted
             sql.sql("update claim set status = 2 where id = :id")
                     .param("id", id)

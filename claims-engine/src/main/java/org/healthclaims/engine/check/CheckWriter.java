@@ -58,7 +58,7 @@ final class CheckWriter {
                        count(distinct c.id) filter (where c.status = 1) as rejected,
                        count(distinct c.id) filter (where c.status = 2) as waiting
                   from mutation_log m
-                  join outbox o on o.payload->>'mutationLogId' = m.id::text and o.aggregate_type = 'claim'
+                  join outbox o on o.mutation_log_id = m.id and o.aggregate_type = 'claim'
                   join claim c on c.id = o.aggregate_id
                  where m.id = any(:logs) and m.status = 0 and m.mutation_name = 'submitClaims'
                  group by m.id),
@@ -69,7 +69,7 @@ final class CheckWriter {
                        count(*) filter (where l.kind = 'service' and l.status = 1) as services_passed,
                        count(*) filter (where l.kind = 'service' and l.status = 2) as services_rejected
                   from answered a
-                  join outbox o on o.payload->>'mutationLogId' = a.id::text and o.aggregate_type = 'claim'
+                  join outbox o on o.mutation_log_id = a.id and o.aggregate_type = 'claim'
                   join (select 'item' as kind, claim_id, status from claim_item where validity_to is null
                         union all
                         select 'service', claim_id, status from claim_service where validity_to is null) l

@@ -66,7 +66,7 @@ final class ValuationWriter {
                        count(distinct c.id) filter (where c.status = 1) as rejected,
                        count(distinct c.id) filter (where c.status in (2, 4)) as waiting
                   from mutation_log m
-                  join outbox o on o.payload->>'mutationLogId' = m.id::text and o.aggregate_type = 'claim'
+                  join outbox o on o.mutation_log_id = m.id and o.aggregate_type = 'claim'
                   join claim c on c.id = o.aggregate_id
                  where m.id = any(:logs) and m.status = 0 and m.mutation_name = 'processClaims'
                  group by m.id)
