@@ -5,6 +5,7 @@ import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.engine.check.CheckAdjudicator;
 import org.healthclaims.engine.intake.Adjudicator;
 import org.healthclaims.engine.intake.PartitionIntake;
+import org.healthclaims.engine.intake.Topology;
 import org.healthclaims.engine.kernel.LineValues;
 import org.healthclaims.engine.kernel.RuleSet;
 import org.healthclaims.engine.lease.PartitionLeases;
@@ -12,7 +13,13 @@ import org.healthclaims.engine.valuation.ValuationAdjudicator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -42,6 +49,8 @@ public final class ClaimsEngine {
     private static final Logger log = LoggerFactory.getLogger(ClaimsEngine.class);
 
     private final PartitionLeases leases;
+    private final ConnectionFactory broker;
+    private final AdjudicationRoute route;
     private final PartitionIntake intake;
     private final Duration leaseTime;
     private volatile boolean running;
@@ -55,6 +64,8 @@ public final class ClaimsEngine {
             Settings settings,
             String member) {
         this.leaseTime = settings.leaseTime();
+        this.broker = broker;
+        this.route = route;
         this.intake = new PartitionIntake(
                 broker,
                 route,
@@ -91,6 +102,7 @@ public final class ClaimsEngine {
     public synchronized void start() {
         if (running) return;
         running = true;
+        declareTopology();
         ticking = Thread.ofVirtual().name("claims-engine-leases").start(this::keepLeases);
         log.info("claims engine {} started", leases.member());
         if (!LineValues.VECTORISED)
@@ -99,6 +111,23 @@ public final class ClaimsEngine {
     }
 
     /** Stops consuming and frees the leases at once, so the other engines take over without waiting. */
+    /** The queues this engine consumes, in case no api declared them yet; a broker that is away is retried later. */
+    private void declareTopology() {
+        try {
+            RabbitAdmin admin = new RabbitAdmin(broker);
+            TopicExchange exchange = Topology.exchange(route);
+            admin.declareExchange(exchange);
+            for (Declarable declarable : Topology.queues(route, exchange).getDeclarables())
+                switch (declarable) {
+                    case Queue queue -> admin.declareQueue(queue);
+                    case Binding binding -> admin.declareBinding(binding);
+                    default -> {}
+                }
+        } catch (AmqpException e) {
+            log.warn("claims engine {} could not declare its queues yet: {}", leases.member(), e.getMessage());
+        }
+    }
+
     public synchronized void stop() {
         if (!running) return;
         running = false;

@@ -1,21 +1,15 @@
 package org.healthclaims.api.broker;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.domain.broker.AmqpUrl;
+import org.healthclaims.engine.intake.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.BindingBuilder;
-import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
-import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -54,7 +48,7 @@ class BrokerConfiguration {
     /** Durable, as the queues bound to it will be; RabbitAdmin declares it on every (re)connection. */
     @Bean
     TopicExchange adjudicationExchange(AmqpProperties amqp) {
-        return new TopicExchange(amqp.adjudicationExchange(), true, false);
+        return Topology.exchange(amqp.route());
     }
 
     /**
@@ -64,16 +58,7 @@ class BrokerConfiguration {
      */
     @Bean
     Declarables adjudicationQueues(AmqpProperties amqp, TopicExchange adjudicationExchange) {
-        AdjudicationRoute route = amqp.route();
-        List<Declarable> declarables = new ArrayList<>();
-        for (int p = 0; p < route.partitions(); p++) {
-            Queue queue =
-                    QueueBuilder.durable(route.queue(p)).singleActiveConsumer().build();
-            declarables.add(queue);
-            declarables.add(BindingBuilder.bind(queue).to(adjudicationExchange).with(route.routingKey(p)));
-        }
-        declarables.add(QueueBuilder.durable(route.parkedQueue()).build());
-        return new Declarables(declarables);
+        return Topology.queues(amqp.route(), adjudicationExchange);
     }
 
     /**
