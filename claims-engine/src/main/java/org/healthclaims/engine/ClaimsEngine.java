@@ -1,8 +1,6 @@
 package org.healthclaims.engine;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.engine.check.CheckAdjudicator;
 import org.healthclaims.engine.intake.Adjudicator;
@@ -89,38 +87,15 @@ public final class ClaimsEngine {
         this.leases = new PartitionLeases(jdbc, member, route.partitions(), settings.leaseTime(), intake);
     }
 
-    /**
-     * The check step, then the processing step, each in its own transaction: an event retried redoes only what is
-     * left. The column batches are big, so there is a small pool of them, one per core: the partition consumers
-     * adjudicate that many batches at once (different partitions are different families, so they never share a
-     * limit) and wait for a free one otherwise.
-     */
+    /** The check step, then the processing step, each in its own transaction: an event retried redoes only what is left. */
     private static Adjudicator adjudicator(
             JdbcClient jdbc, PlatformTransactionManager transactions, Settings settings) {
-        int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
-        BlockingQueue<Adjudicator> pool = new ArrayBlockingQueue<>(workers);
-        for (int i = 0; i < workers; i++) {
-            CheckAdjudicator check = new CheckAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize());
-            ValuationAdjudicator valuation =
-                    new ValuationAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize());
-            pool.add(batch -> {
-                check.adjudicate(batch);
-                valuation.adjudicate(batch);
-            });
-        }
+        CheckAdjudicator check = new CheckAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize());
+        ValuationAdjudicator valuation =
+                new ValuationAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize());
         return batch -> {
-            Adjudicator worker;
-            try {
-                worker = pool.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("stopped while waiting to adjudicate", e);
-            }
-            try {
-                worker.adjudicate(batch);
-            } finally {
-                pool.add(worker);
-            }
+            check.adjudicate(batch);
+            valuation.adjudicate(batch);
         };
     }
 
