@@ -3,17 +3,20 @@ package org.healthclaims.api.claim;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.healthclaims.api.guard.ApiError;
+import org.healthclaims.api.mutation.Locking;
 import org.healthclaims.api.outbox.Outbox;
 import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.security.Access;
 import org.healthclaims.api.sql.History;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +48,17 @@ class ClaimWrites {
               join insuree i on i.id = c.insuree_id
              where c.uuid = any(:uuids)
                and c.validity_to is null""";
+
+    private static final RowMapper<Locked> LOCKED = (rs, n) -> new Locked(
+            rs.getLong("id"),
+            rs.getObject("uuid", UUID.class),
+            rs.getString("code"),
+            rs.getInt("status"),
+            rs.getInt("review_status"),
+            rs.getInt("feedback_status"),
+            rs.getLong("insuree_id"),
+            rs.getLong("partition_key"),
+            rs.getBoolean("submitted"));
 
     static final String INSERT_CLAIM = """
             insert into claim (id, uuid, code, insuree_id, health_facility_id, claim_admin_id, date_from, date_to,
@@ -253,21 +267,19 @@ class ClaimWrites {
             UUID claimUuid, @Nullable String adjustment, List<LineReview> lines, boolean deliver, Access access) {
         Locked claim = lockOne(claimUuid, "claimUuid", access);
         requireSelectedForReview(claim, "claimUuid");
-        for (LineReview line : lines) {
-            String table = line.list().equals("items") ? "claim_item" : "claim_service";
-            boolean known = jdbc.sql("select exists (select 1 from " + table
-                            + " where id = :id and claim_id = :claimId and validity_to is null)")
-                    .param("id", line.lineId())
-                    .param("claimId", claim.id())
-                    .query(Boolean.class)
-                    .single();
-            if (!known)
+        // the claim's current lines, one statement for both tables: a reviewed line must be one of them
+        Set<String> known = new HashSet<>(
+                jdbc.sql("""
+                        select 'items:' || id from claim_item where claim_id = :claimId and validity_to is null
+                        union all
+                        select 'services:' || id from claim_service where claim_id = :claimId and validity_to is null""").param("claimId", claim.id()).query(String.class).list());
+        for (LineReview line : lines)
+            if (!known.contains(line.list() + ":" + line.lineId()))
                 throw ApiError.notFound(
                         "CLAIM_LINE_NOT_FOUND",
                         line.list() + "[" + line.index() + "].id",
-                        "Claim " + claim.code() + " has no such " + (table.equals("claim_item") ? "item" : "service")
+                        "Claim " + claim.code() + " has no such " + (line.list().equals("items") ? "item" : "service")
                                 + " line");
-        }
         keepHistory(claim.id());
         for (LineReview line : lines) {
             String table = line.list().equals("items") ? "claim_item" : "claim_service";
@@ -463,31 +475,17 @@ class ClaimWrites {
 
     /** The claims, locked in id order (so two mutations on overlapping claims cannot deadlock); all must exist. */
     private List<Locked> lock(List<UUID> uuids, Access access) {
-        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(uuids));
-        if (distinct.isEmpty()) throw ApiError.badRequest("REQUIRED", "uuids", "No claim given");
-        Conditions scope = access.claims(new Conditions(), "c");
-        List<Locked> claims = jdbc.sql(LOCK + scope.sql() + " order by c.id for update of c")
-                .params(scope.params())
-                .param("uuids", distinct.toArray(UUID[]::new))
-                .query((rs, n) -> new Locked(
-                        rs.getLong("id"),
-                        rs.getObject("uuid", UUID.class),
-                        rs.getString("code"),
-                        rs.getInt("status"),
-                        rs.getInt("review_status"),
-                        rs.getInt("feedback_status"),
-                        rs.getLong("insuree_id"),
-                        rs.getLong("partition_key"),
-                        rs.getBoolean("submitted")))
-                .list();
-        if (claims.size() < distinct.size()) {
-            for (int i = 0; i < uuids.size(); i++) {
-                UUID uuid = uuids.get(i);
-                if (claims.stream().noneMatch(c -> c.uuid().equals(uuid)))
-                    throw ApiError.notFound("CLAIM_NOT_FOUND", "uuids[" + i + "]", "No claim " + uuid);
-            }
-        }
-        return claims;
+        return Locking.lock(
+                jdbc,
+                LOCK,
+                access.claims(new Conditions(), "c"),
+                "order by c.id for update of c",
+                LOCKED,
+                Locked::uuid,
+                uuids,
+                "uuids",
+                "CLAIM_NOT_FOUND",
+                "claim");
     }
 
     private Locked lockOne(UUID uuid, String field, Access access) {

@@ -1,13 +1,12 @@
 package org.healthclaims.api.insuree;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.healthclaims.api.guard.ApiError;
 import org.healthclaims.api.insuree.InsureeWrites.LockedInsuree;
+import org.healthclaims.api.mutation.Locking;
 import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.security.Access;
 import org.healthclaims.api.sql.History;
@@ -192,20 +191,17 @@ class FamilyWrites {
 
     /** The families, in the caller's scope, locked in id order; all must exist. */
     private List<LockedFamily> lock(List<UUID> uuids, String field, Access access) {
-        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(uuids));
-        if (distinct.isEmpty()) throw ApiError.badRequest("REQUIRED", field, "No family given");
-        Conditions scope = access.villages(new Conditions(), "f.location_id");
-        List<LockedFamily> families = jdbc.sql(LOCK + scope.sql() + " order by f.id for update of f")
-                .params(scope.params())
-                .param("uuids", distinct.toArray(UUID[]::new))
-                .query(LOCKED)
-                .list();
-        for (int i = 0; i < uuids.size(); i++) {
-            UUID uuid = uuids.get(i);
-            if (families.stream().noneMatch(found -> found.uuid().equals(uuid)))
-                throw ApiError.notFound("FAMILY_NOT_FOUND", field + "[" + i + "]", "No family " + uuid);
-        }
-        return families;
+        return Locking.lock(
+                jdbc,
+                LOCK,
+                access.villages(new Conditions(), "f.location_id"),
+                "order by f.id for update of f",
+                LOCKED,
+                LockedFamily::uuid,
+                uuids,
+                field,
+                "FAMILY_NOT_FOUND",
+                "family");
     }
 
     private JdbcClient.StatementSpec details(JdbcClient.StatementSpec statement, FamilyEntry entry, Access access) {

@@ -1,12 +1,11 @@
 package org.healthclaims.api.insuree;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.healthclaims.api.guard.ApiError;
+import org.healthclaims.api.mutation.Locking;
 import org.healthclaims.api.relay.Conditions;
 import org.healthclaims.api.security.Access;
 import org.healthclaims.api.sql.History;
@@ -293,21 +292,17 @@ class InsureeWrites {
 
     /** The insurees, locked in id order (two mutations on overlapping insurees cannot deadlock); all must exist. */
     private List<LockedInsuree> lock(List<UUID> uuids, String field, Access access) {
-        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(uuids));
-        if (distinct.isEmpty()) throw ApiError.badRequest("REQUIRED", field, "No insuree given");
-        Conditions scope = access.insurees(new Conditions(), "i");
-        List<LockedInsuree> insurees = jdbc.sql(
-                        LOCK + " and i.uuid = any(:uuids)" + scope.sql() + " order by i.id for update of i")
-                .params(scope.params())
-                .param("uuids", distinct.toArray(UUID[]::new))
-                .query(LOCKED)
-                .list();
-        for (int i = 0; i < uuids.size(); i++) {
-            UUID uuid = uuids.get(i);
-            if (insurees.stream().noneMatch(found -> found.uuid().equals(uuid)))
-                throw ApiError.notFound("INSUREE_NOT_FOUND", field + "[" + i + "]", "No insuree " + uuid);
-        }
-        return insurees;
+        return Locking.lock(
+                jdbc,
+                LOCK + " and i.uuid = any(:uuids)",
+                access.insurees(new Conditions(), "i"),
+                "order by i.id for update of i",
+                LOCKED,
+                LockedInsuree::uuid,
+                uuids,
+                field,
+                "INSUREE_NOT_FOUND",
+                "insuree");
     }
 
     private JdbcClient.StatementSpec details(JdbcClient.StatementSpec statement, Checked checked, Access access) {

@@ -4,8 +4,10 @@ import static org.healthclaims.engine.kernel.CheckBatch.NO_AMOUNT;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.healthclaims.engine.kernel.CheckBatch;
 import org.healthclaims.engine.kernel.RuleSet;
@@ -112,7 +114,8 @@ final class CheckWriter {
             categories[i] = String.valueOf((char) b.category[c]);
             approved[i] = money(b.approved[c]);
         }
-        List<Long> written = jdbc.sql(CLAIMS)
+        // a set: each loaded claim asks whether it was written
+        Set<Long> written = new HashSet<>(jdbc.sql(CLAIMS)
                 .param("ids", ids)
                 .param("versions", versions)
                 .param("statuses", statuses)
@@ -120,7 +123,7 @@ final class CheckWriter {
                 .param("categories", categories)
                 .param("approved", approved)
                 .query(Long.class)
-                .list();
+                .list());
         if (!written.isEmpty()) {
             writeLines(b, loaded, lineIds, written, true);
             writeLines(b, loaded, lineIds, written, false);
@@ -134,7 +137,7 @@ final class CheckWriter {
             CheckBatch b,
             List<CheckLoader.Loaded> loaded,
             Map<Integer, Long> lineIds,
-            List<Long> written,
+            Set<Long> written,
             boolean services) {
         List<Integer> lines = new ArrayList<>();
         for (CheckLoader.Loaded claim : loaded) {

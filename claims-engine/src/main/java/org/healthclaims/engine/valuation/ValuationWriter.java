@@ -4,7 +4,9 @@ import static org.healthclaims.engine.kernel.CheckBatch.NO_AMOUNT;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.healthclaims.engine.kernel.ValuationBatch;
 import org.jspecify.annotations.Nullable;
@@ -96,13 +98,14 @@ final class ValuationWriter {
             statuses[i] = b.status[c];
             approved[i] = money(b.approved[c]);
         }
-        List<Long> written = jdbc.sql(CLAIMS)
+        // a set: each loaded claim asks whether it was written
+        Set<Long> written = new HashSet<>(jdbc.sql(CLAIMS)
                 .param("ids", ids)
                 .param("versions", versions)
                 .param("statuses", statuses)
                 .param("approved", approved)
                 .query(Long.class)
-                .list();
+                .list());
         List<Integer> claims = new ArrayList<>();
         for (ValuationLoader.Loaded claim : loaded) if (written.contains(claim.claimId())) claims.add(claim.index());
         if (!claims.isEmpty()) {
