@@ -1,5 +1,6 @@
 package org.healthclaims.engine;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.engine.check.CheckAdjudicator;
@@ -63,6 +64,18 @@ public final class ClaimsEngine {
             AdjudicationRoute route,
             Settings settings,
             String member) {
+        this(jdbc, transactions, broker, route, settings, member, Clock.systemDefaultZone());
+    }
+
+    /** With the clock that stamps the results (tests set the day a scenario happens on). */
+    public ClaimsEngine(
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            ConnectionFactory broker,
+            AdjudicationRoute route,
+            Settings settings,
+            String member,
+            Clock clock) {
         this.leaseTime = settings.leaseTime();
         this.broker = broker;
         this.route = route;
@@ -74,7 +87,7 @@ public final class ClaimsEngine {
                         settings.maxBatchWait(),
                         settings.maxAttempts(),
                         settings.firstRetryPause()),
-                adjudicator(jdbc, transactions, settings),
+                adjudicator(jdbc, transactions, settings, clock),
                 (event, message, reason) -> jdbc.sql("""
                                 insert into adjudication_failure (claim_id, outbox_id, event_type, reason, message)
                                 values (:claim, :outbox, :type, :reason, :message)""")
@@ -89,10 +102,11 @@ public final class ClaimsEngine {
 
     /** The check step, then the processing step, each in its own transaction: an event retried redoes only what is left. */
     private static Adjudicator adjudicator(
-            JdbcClient jdbc, PlatformTransactionManager transactions, Settings settings) {
-        CheckAdjudicator check = new CheckAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize());
+            JdbcClient jdbc, PlatformTransactionManager transactions, Settings settings, Clock clock) {
+        CheckAdjudicator check =
+                new CheckAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize(), clock);
         ValuationAdjudicator valuation =
-                new ValuationAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize());
+                new ValuationAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize(), clock);
         return batch -> {
             check.adjudicate(batch);
             valuation.adjudicate(batch);

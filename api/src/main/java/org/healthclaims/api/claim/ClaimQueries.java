@@ -9,6 +9,7 @@ import static org.healthclaims.api.sql.Columns.uuid;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -47,7 +48,8 @@ class ClaimQueries {
                    c.date_to, c.date_claimed, c.date_processed, c.claimed, c.approved, c.valuated, c.remunerated,
                    c.explanation, c.adjustment, c.guarantee_id, c.visit_type, c.category, c.care_type,
                    c.json_ext::text as json_ext, c.submit_stamp, c.process_stamp, c.validity_from, c.validity_to,
-                   c.insuree_id, c.health_facility_id, c.claim_admin_id, c.icd_id""";
+                   c.insuree_id, c.health_facility_id, c.claim_admin_id, c.icd_id, c.batch_run_id,
+                   c.adjudicated_at, c.adjudication_batch, c.engine_version""";
 
     static final ConnectionQuery PAGE = new ConnectionQuery(COLUMNS, "claim c where true");
 
@@ -197,7 +199,16 @@ class ClaimQueries {
                 rs.getLong("insuree_id"),
                 rs.getLong("health_facility_id"),
                 longOrNull(rs, "claim_admin_id"),
-                rs.getLong("icd_id"));
+                rs.getLong("icd_id"),
+                longOrNull(rs, "batch_run_id"),
+                adjudication(rs));
+    }
+
+    private static ClaimRow.@Nullable Adjudication adjudication(ResultSet rs) throws SQLException {
+        OffsetDateTime at = timestamp(rs, "adjudicated_at");
+        UUID batch = rs.getObject("adjudication_batch", UUID.class);
+        String engine = rs.getString("engine_version");
+        return at == null || batch == null || engine == null ? null : new ClaimRow.Adjudication(at, batch, engine);
     }
 
     private static ClaimLineRow line(String typeName, ResultSet rs) throws SQLException {

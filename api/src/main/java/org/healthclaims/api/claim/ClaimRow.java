@@ -38,7 +38,12 @@ public record ClaimRow(
         long insureeId,
         long healthFacilityId,
         @Nullable Long claimAdminId,
-        long icdId) {
+        long icdId,
+        @Nullable Long batchRunId,
+        @Nullable Adjudication adjudication) {
+
+    /** The claims engine's last result on the claim: when, in which engine batch, by which engine. */
+    public record Adjudication(OffsetDateTime at, UUID batchId, String engineVersion) {}
 
     public String id() {
         return GlobalId.encode("ClaimGQLType", pk);

@@ -55,8 +55,21 @@ public final class DemoData {
      *     fails (then nothing was written)
      */
     public DemoDataSummary load(LocalDate today) {
+        return load(today, true);
+    }
+
+    /**
+     * Loads §9's minimal scenario alone, without the volume around it, so that figures §9 derives from the whole
+     * data set (the relative price index of the June batch: PRD-HOSP's contributions ÷ its relative-price claims)
+     * come out as §9 gives them.
+     */
+    public DemoDataSummary loadScenario(LocalDate today) {
+        return load(today, false);
+    }
+
+    private DemoDataSummary load(LocalDate today, boolean volume) {
         long started = System.nanoTime();
-        DemoRows rows = generate(DateShift.to(today));
+        DemoRows rows = generate(DateShift.to(today), volume);
         try (Connection connection = dataSource.getConnection()) {
             write(connection, rows);
         } catch (SQLException | IOException e) {
@@ -67,6 +80,10 @@ public final class DemoData {
 
     /** Every row, in memory; the order of the calls fixes the ids and the random draws. */
     static DemoRows generate(DateShift shift) {
+        return generate(shift, true);
+    }
+
+    static DemoRows generate(DateShift shift, boolean volume) {
         DemoRows rows = new DemoRows(shift);
         SplittableRandom random = new SplittableRandom(SEED);
         LocationTree places = LocationTree.write(rows);
@@ -77,6 +94,7 @@ public final class DemoData {
         Enrolment enrolment = new Enrolment(rows, officers);
         ClaimWriter claims = new ClaimWriter(rows);
         Scenario.write(enrolment, places, catalogue, facilities, users, claims);
+        if (!volume) return rows;
         List<Cover> covers = Population.write(enrolment, places, catalogue, facilities, random.split());
         VolumeClaims.write(claims, covers, catalogue, facilities, officers, users, random.split());
         return rows;

@@ -18,6 +18,9 @@ final class Constraints {
             return ApiError.conflict("CLAIM_CODE_TAKEN", "code", "Another current claim has this code");
         if (message.contains("insuree_chf_id_current_ux"))
             return ApiError.conflict("INSUREE_NUMBER_TAKEN", "chfId", "Another current insuree has this number");
+        if (message.contains("batch_run_period_current_ux"))
+            return ApiError.conflict(
+                    "BATCH_ALREADY_RUN", "month", "The batch for this month and location has already run");
         return ApiError.conflict("CONSTRAINT_VIOLATED", null, "The change conflicts with the data as it now is");
     }
 }

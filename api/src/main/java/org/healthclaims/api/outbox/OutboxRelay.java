@@ -170,12 +170,18 @@ public class OutboxRelay implements SmartLifecycle {
         List<CorrelationData> sent = new ArrayList<>(rows.size());
         String failure = null;
         try {
-            for (Row row : rows) {
-                CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
-                int partition = route.partitionOf(row.partitionKey());
-                rabbit.send(route.exchange(), route.routingKey(partition), message(row, partition), correlation);
-                sent.add(correlation);
-            }
+            // one channel for the whole batch: RabbitMQ keeps the order of messages on a channel only, and a family's
+            // events must reach its partition queue in the order they were written (the frequency and limit checks
+            // count the claims before); separate sends would rotate through the cached channels
+            rabbit.invoke(channel -> {
+                for (Row row : rows) {
+                    CorrelationData correlation = new CorrelationData(Long.toString(row.id()));
+                    int partition = route.partitionOf(row.partitionKey());
+                    channel.send(route.exchange(), route.routingKey(partition), message(row, partition), correlation);
+                    sent.add(correlation);
+                }
+                return rows.size();
+            });
         } catch (AmqpException e) {
             failure = "publish failed: " + e.getMessage();
         }

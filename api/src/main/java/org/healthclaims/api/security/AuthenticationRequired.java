@@ -28,6 +28,8 @@ class AuthenticationRequired implements Instrumentation {
             Map.entry("claimAdmins", Rights.CLAIM_SEARCH),
             Map.entry("validateClaimCode", Rights.CLAIM_SEARCH),
             Map.entry("adjudicationFailures", Rights.CLAIM_PROCESS),
+            Map.entry("batchRuns", Rights.BATCH_VIEW),
+            Map.entry("relativeIndexes", Rights.BATCH_VIEW),
             Map.entry("insurees", Rights.INSUREE_SEARCH),
             Map.entry("insureeNameByChfid", Rights.INSUREE_SEARCH),
             Map.entry("familyMembers", Rights.INSUREE_SEARCH),

@@ -23,6 +23,8 @@ public final class Rights {
     public static final int CLAIM_UPDATE = 111010;
     public static final int CLAIM_PROCESS = 111011;
     public static final int CLAIM_RESTORE = 111012;
+    public static final int BATCH_PROCESS = 111101;
+    public static final int BATCH_VIEW = 111102;
 
     private Rights() {}
 }

@@ -1,5 +1,6 @@
 package org.healthclaims.engine.check;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.healthclaims.engine.intake.Adjudicator;
 import org.healthclaims.engine.intake.ClaimEvent;
+import org.healthclaims.engine.intake.EngineVersion;
+import org.healthclaims.engine.intake.ResultStamp;
 import org.healthclaims.engine.kernel.CheckBatch;
 import org.healthclaims.engine.kernel.CheckStep;
 import org.healthclaims.engine.kernel.RuleSet;
@@ -22,12 +25,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class CheckAdjudicator implements Adjudicator {
 
     private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final String version;
     private final CheckLoader loader;
     private final CheckWriter writer;
     private final RuleSet rules;
     private final CheckBatch batch;
 
     public CheckAdjudicator(JdbcClient jdbc, PlatformTransactionManager transactions, RuleSet rules, int maxClaims) {
+        this(jdbc, transactions, rules, maxClaims, Clock.systemDefaultZone());
+    }
+
+    /** With the clock that stamps the results (tests set the day a scenario happens on). */
+    public CheckAdjudicator(
+            JdbcClient jdbc, PlatformTransactionManager transactions, RuleSet rules, int maxClaims, Clock clock) {
+        this.clock = clock;
+        this.version = EngineVersion.of(rules);
         this.transaction = new TransactionTemplate(transactions);
         this.loader = new CheckLoader(jdbc, rules);
         this.writer = new CheckWriter(jdbc, rules);
@@ -57,7 +70,7 @@ public final class CheckAdjudicator implements Adjudicator {
         transaction.executeWithoutResult(status -> {
             List<CheckLoader.Loaded> loaded = loader.load(ids, batch);
             CheckStep.run(batch, rules);
-            writer.write(batch, loaded, loader.lineIds, new ArrayList<>(logs));
+            writer.write(batch, loaded, loader.lineIds, new ArrayList<>(logs), ResultStamp.now(clock, version));
         });
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.healthclaims.engine.intake.ResultStamp;
 import org.healthclaims.engine.kernel.CheckBatch;
 import org.healthclaims.engine.kernel.RuleSet;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,8 @@ final class CheckWriter {
     static final String CLAIMS = """
             update claim c
                set status = u.status, rejection_reason = u.rejection, category = u.category,
-                   approved = coalesce(u.approved, c.approved), submit_stamp = coalesce(c.submit_stamp, now()),
+                   approved = coalesce(u.approved, c.approved), submit_stamp = coalesce(c.submit_stamp, :at),
+                   adjudicated_at = :at, adjudication_batch = :batch, engine_version = :engine,
                    version = c.version + 1
               from unnest(cast(:ids as bigint[]), cast(:versions as int[]), cast(:statuses as smallint[]),
                           cast(:rejections as smallint[]), cast(:categories as varchar[]), cast(:approved as numeric[]))
@@ -97,7 +99,12 @@ final class CheckWriter {
     }
 
     /** Writes the claims still entered at their loaded version and their lines; answers how many claims were written. */
-    int write(CheckBatch b, List<CheckLoader.Loaded> loaded, Map<Integer, Long> lineIds, List<UUID> logs) {
+    int write(
+            CheckBatch b,
+            List<CheckLoader.Loaded> loaded,
+            Map<Integer, Long> lineIds,
+            List<UUID> logs,
+            ResultStamp stamp) {
         int n = loaded.size();
         long[] ids = new long[n];
         int[] versions = new int[n];
@@ -122,6 +129,9 @@ final class CheckWriter {
                 .param("rejections", rejections)
                 .param("categories", categories)
                 .param("approved", approved)
+                .param("at", stamp.at())
+                .param("batch", stamp.batchId())
+                .param("engine", stamp.engineVersion())
                 .query(Long.class)
                 .list());
         if (!written.isEmpty()) {

@@ -1,10 +1,13 @@
 package org.healthclaims.engine.valuation;
 
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.healthclaims.engine.intake.ClaimEvent;
+import org.healthclaims.engine.intake.EngineVersion;
+import org.healthclaims.engine.intake.ResultStamp;
 import org.healthclaims.engine.kernel.RuleSet;
 import org.healthclaims.engine.kernel.ValuationBatch;
 import org.healthclaims.engine.kernel.ValuationStep;
@@ -19,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class ValuationAdjudicator {
 
     private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final String version;
     private final ValuationLoader loader;
     private final ValuationWriter writer;
     private final RuleSet rules;
@@ -26,6 +31,14 @@ public final class ValuationAdjudicator {
 
     public ValuationAdjudicator(
             JdbcClient jdbc, PlatformTransactionManager transactions, RuleSet rules, int maxClaims) {
+        this(jdbc, transactions, rules, maxClaims, Clock.systemDefaultZone());
+    }
+
+    /** With the clock that stamps the results (tests set the day a scenario happens on). */
+    public ValuationAdjudicator(
+            JdbcClient jdbc, PlatformTransactionManager transactions, RuleSet rules, int maxClaims, Clock clock) {
+        this.clock = clock;
+        this.version = EngineVersion.of(rules);
         this.transaction = new TransactionTemplate(transactions);
         this.loader = new ValuationLoader(jdbc);
         this.writer = new ValuationWriter(jdbc);
@@ -47,7 +60,7 @@ public final class ValuationAdjudicator {
         transaction.executeWithoutResult(status -> {
             List<ValuationLoader.Loaded> loaded = loader.load(ids, batch);
             ValuationStep.run(batch, rules);
-            writer.write(batch, loaded, List.copyOf(logs));
+            writer.write(batch, loaded, List.copyOf(logs), ResultStamp.now(clock, version));
         });
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.healthclaims.engine.intake.ResultStamp;
 import org.healthclaims.engine.kernel.ValuationBatch;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +25,8 @@ final class ValuationWriter {
                set status = u.status, approved = u.approved,
                    valuated = case when u.status = 16 then u.approved else c.valuated end,
                    remunerated = case when u.status = 16 then u.approved else c.remunerated end,
-                   process_stamp = now(), date_processed = current_date,
+                   process_stamp = :at, date_processed = :day,
+                   adjudicated_at = :at, adjudication_batch = :batch, engine_version = :engine,
                    review_status = case when c.review_status = 4 then 16 else c.review_status end,
                    feedback_status = case when c.feedback_status = 4 then 16 else c.feedback_status end,
                    version = c.version + 1
@@ -85,7 +87,7 @@ final class ValuationWriter {
         this.jdbc = jdbc;
     }
 
-    int write(ValuationBatch b, List<ValuationLoader.Loaded> loaded, List<UUID> logs) {
+    int write(ValuationBatch b, List<ValuationLoader.Loaded> loaded, List<UUID> logs, ResultStamp stamp) {
         int n = loaded.size();
         long[] ids = new long[n];
         int[] versions = new int[n];
@@ -104,6 +106,10 @@ final class ValuationWriter {
                 .param("versions", versions)
                 .param("statuses", statuses)
                 .param("approved", approved)
+                .param("at", stamp.at())
+                .param("day", stamp.day())
+                .param("batch", stamp.batchId())
+                .param("engine", stamp.engineVersion())
                 .query(Long.class)
                 .list());
         List<Integer> claims = new ArrayList<>();
