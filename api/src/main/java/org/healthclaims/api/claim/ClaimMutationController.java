@@ -96,7 +96,7 @@ class ClaimMutationController {
     Payload deliverClaimsReview(@Argument Map<String, Object> input, GraphQLContext context) {
         return mutations.run(
                 context, "deliverClaimsReview", Rights.CLAIM_REVIEW, "review claims", input, (access, log) -> {
-                    writes.deliverReview(uuids(input), access);
+                    writes.deliverReview(uuids(input), access, log);
                     return Outcome.DONE;
                 });
     }
@@ -112,7 +112,8 @@ class ClaimMutationController {
                     InputObject.of(input).text("adjustment", ClaimEntry.MAX_TEXT),
                     lines,
                     Boolean.TRUE.equals(input.get("submitReview")),
-                    access);
+                    access,
+                    log);
             return Outcome.DONE;
         });
     }

@@ -237,8 +237,12 @@ class ClaimWrites {
                 .update();
     }
 
-    /** deliverClaimsReview: review status 8 for claims selected for review. */
-    void deliverReview(List<UUID> uuids, Access access) {
+    /**
+     * deliverClaimsReview: review status 8 for claims selected for review, and the deductible/ceiling ledger re-run
+     * with the reviewed lines (§4.4), by the claims engine under the family's partition lease so that it never races
+     * an adjudication of the family.
+     */
+    void deliverReview(List<UUID> uuids, Access access, UUID mutationLogId) {
         List<Locked> claims = lock(uuids, access);
         for (Locked claim : claims) requireSelectedForReview(claim, "uuids");
         jdbc.sql("""
@@ -247,6 +251,7 @@ class ClaimWrites {
                 .param("user", access.userId())
                 .param("ids", claims.stream().mapToLong(Locked::id).toArray())
                 .update();
+        handOff(claims, "claim.ledger", mutationLogId, access);
     }
 
     /** A reviewer's decision on one line. */
@@ -264,7 +269,12 @@ class ClaimWrites {
      * rejection (-1); the claim's Approved recomputed from its passed lines; rejected (1) when no line passes.
      */
     void saveReview(
-            UUID claimUuid, @Nullable String adjustment, List<LineReview> lines, boolean deliver, Access access) {
+            UUID claimUuid,
+            @Nullable String adjustment,
+            List<LineReview> lines,
+            boolean deliver,
+            Access access,
+            UUID mutationLogId) {
         Locked claim = lockOne(claimUuid, "claimUuid", access);
         requireSelectedForReview(claim, "claimUuid");
         // the claim's current lines, one statement for both tables: a reviewed line must be one of them
@@ -323,6 +333,9 @@ class ClaimWrites {
                 .param("user", access.userId())
                 .param("deliver", deliver)
                 .update();
+        // delivered with the review: the ledger re-run, as deliverClaimsReview does (a claim left with no passed
+        // line is rejected, and the engine drops its ledger rows)
+        if (deliver) handOff(List.of(claim), "claim.ledger", mutationLogId, access);
     }
 
     /** selectClaimsForFeedback: feedback status 4 and a prompt for an officer (with a phone) of the village. */

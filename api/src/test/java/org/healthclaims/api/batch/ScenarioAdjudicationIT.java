@@ -195,6 +195,13 @@ class ScenarioAdjudicationIT {
                 .single();
     }
 
+    /** The claim's ledger rows: deducted and remunerated, summed over its policies; "-" when it has none. */
+    String ledger(String code) {
+        return sql.sql("""
+                        select coalesce(sum(r.ded_g) || ' ' || sum(r.rem_g), '-') from claim_ded_rem r
+                         where r.claim_id = (select id from claim where code = :code and validity_to is null)""").param("code", code).query(String.class).single();
+    }
+
     @Test
     @Order(1)
     void section_nine_s_claims_submitted_reviewed_processed_and_batched_end_as_section_nine_says()
@@ -220,6 +227,13 @@ class ScenarioAdjudicationIT {
         }
         assertThat(outcomes).containsExactlyElementsOf(expected);
 
+        // the ledger run at the check (openIMIS's submit-time dedrem): each checked claim reserves its deductible and
+        // ceiling in submission order; rejected claims hold none
+        assertThat(ledger("CLM-OK-OP")).isEqualTo("100.00 500.00");
+        assertThat(ledger("CLM-FREQ1")).isEqualTo("100.00 125.00");
+        assertThat(ledger("CLM-REVIEW")).isEqualTo("0.00 200.00");
+        assertThat(ledger("CLM-FREQ2")).isEqualTo("-");
+
         // CLM-REVIEW: selected for review, 10 of the 20 tablets approved, delivered (§9)
         String review = uuid("CLM-REVIEW");
         m.ok(
@@ -235,6 +249,11 @@ class ScenarioAdjudicationIT {
         m.ok(m.send("Admin", "saveClaimReview", "SaveClaimReviewMutationInput", decision), "saveClaimReview");
         m.ok(m.send("Admin", "deliverClaimsReview", UUIDS, Map.of("uuids", List.of(review))), "deliverClaimsReview");
         assertThat(claimText("CLM-REVIEW", "approved")).isEqualTo("100.00");
+        // the delivery's ledger re-run goes through the engine: 10 × 10 now reserved
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!ledger("CLM-REVIEW").equals("0.00 100.00") && System.nanoTime() < deadline) Thread.sleep(100);
+        assertThat(ledger("CLM-REVIEW")).isEqualTo("0.00 100.00");
+        assertThat(claimText("CLM-REVIEW", "status")).isEqualTo("4");
 
         List<String> checked = new ArrayList<>();
         for (Map.Entry<String, int[]> claim : CHECKED.entrySet())
@@ -279,6 +298,16 @@ class ScenarioAdjudicationIT {
                 .containsEntry("CLM-BEST", "16 1800.00 0.00 0.00")
                 .containsEntry("CLM-OWN", "16 1800.00 1500.00 1500.00")
                 .containsEntry("CLM-REVIEW", "16 200.00 100.00 100.00");
+        // one ledger row per claim and policy: the check's and the review's rows were replaced, not added to
+        assertThat(sql.sql("""
+                        select count(*) from (select claim_id, policy_id from claim_ded_rem
+                                               group by claim_id, policy_id having count(*) > 1) twice""").query(Long.class).single()).isZero();
+        assertThat(sql.sql("select count(*) from claim_ded_rem r join claim c on c.id = r.claim_id where c.status = 1")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(ledger("CLM-REVIEW")).isEqualTo("0.00 100.00");
+
         // CLM-SURG's category cap (§9): 5000 over MaxAmountSurgery
         assertThat(claimText("CLM-SURG", """
                         (select exceed_ceiling_amount_category || ' ' || coalesce(price_valuated::text, '-')

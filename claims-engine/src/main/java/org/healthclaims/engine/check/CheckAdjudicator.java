@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The check step for the {@code claim.check} and {@code claim.check-and-process} events of a batch: load, check,
  * write, in one transaction. The columns are allocated once for the largest batch and reused. {@code claim.process}
- * events are the valuation's; an event of no known type is refused, so the intake parks it with the reason.
+ * and {@code claim.ledger} events are the valuation's; an event of no known type is refused, so the intake parks it with the reason.
  */
 public final class CheckAdjudicator implements Adjudicator {
 
@@ -56,7 +56,7 @@ public final class CheckAdjudicator implements Adjudicator {
         for (ClaimEvent event : events) {
             switch (event.eventType()) {
                 case "claim.check", "claim.check-and-process" -> claims.add(event.claimId());
-                case "claim.process" -> {
+                case "claim.process", "claim.ledger" -> {
                     continue;
                 }
                 default ->

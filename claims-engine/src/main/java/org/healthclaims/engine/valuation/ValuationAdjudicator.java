@@ -17,7 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The processing step for the {@code claim.process} and {@code claim.check-and-process} events of a batch (the
- * check having run first): load, value, write, in one transaction. Other events are not this step's.
+ * check having run first), and openIMIS's ledger run without processing (its {@code process_dedrem} with {@code
+ * is_process = false}) for the claims a {@code claim.check} has just checked and for a {@code claim.ledger} (a
+ * review delivered): the deductibles and ceilings a checked claim would consume are recorded in {@code
+ * claim_ded_rem} at once, in submission order, so later claims of the family count them as openIMIS does. Load,
+ * value, write, in one transaction.
  */
 public final class ValuationAdjudicator {
 
@@ -47,20 +51,28 @@ public final class ValuationAdjudicator {
     }
 
     public synchronized void adjudicate(List<ClaimEvent> events) {
+        Set<Long> processed = new LinkedHashSet<>();
         Set<Long> claims = new LinkedHashSet<>();
         Set<UUID> logs = new LinkedHashSet<>();
         for (ClaimEvent event : events) {
-            if (!event.eventType().equals("claim.process") && !event.eventType().equals("claim.check-and-process"))
-                continue;
+            switch (event.eventType()) {
+                case "claim.process", "claim.check-and-process" -> processed.add(event.claimId());
+                case "claim.check", "claim.ledger" -> {}
+                default -> {
+                    continue;
+                }
+            }
             claims.add(event.claimId());
             if (event.mutationLogId() != null) logs.add(event.mutationLogId());
         }
         if (claims.isEmpty()) return;
+        // in the events' order: a claim's ledger run counts what the claims before it in the batch consumed
         long[] ids = claims.stream().mapToLong(Long::longValue).toArray();
         transaction.executeWithoutResult(status -> {
             List<ValuationLoader.Loaded> loaded = loader.load(ids, batch);
             ValuationStep.run(batch, rules);
-            writer.write(batch, loaded, List.copyOf(logs), ResultStamp.now(clock, version));
+            writer.write(batch, loaded, processed, List.copyOf(logs), ResultStamp.now(clock, version));
+            writer.dropRejected(ids);
         });
     }
 }

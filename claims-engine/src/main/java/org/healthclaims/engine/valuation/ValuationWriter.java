@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Writes a valued batch back: the claims still checked at their loaded version (one UPDATE; a redelivered event
- * finds them processed and writes nothing), their passed lines (one UPDATE per table), one ledger row per claim and
- * policy (one INSERT), and the processClaims logs all of whose claims are now answered turn 2 with statistics.
+ * Writes a valued batch back: the processed claims still checked at their loaded version (one UPDATE; a redelivered
+ * event finds them processed and writes nothing), their passed lines (one UPDATE per table); for a ledger run only
+ * the lines' PriceAdjusted; then one ledger row per claim and policy replacing the claim's earlier ones (one DELETE,
+ * one INSERT), and the processClaims logs all of whose claims are now answered turn 2 with statistics.
  */
 final class ValuationWriter {
 
@@ -61,6 +62,21 @@ final class ValuationWriter {
                    as u(policy_id, insuree_id, claim_id, ded, rem, hospital, surgery, delivery, antenatal,
                         hospitalization, consult)""";
 
+    /** A ledger run's claims, still checked at their loaded version, locked for the run. */
+    static final String LEDGER_CLAIMS = """
+            select c.id from claim c
+              join unnest(cast(:ids as bigint[]), cast(:versions as int[])) as u(id, version)
+                on c.id = u.id and c.version = u.version
+             where c.status = 4 and c.validity_to is null
+               for update of c""";
+
+    /** %s is claim_item or claim_service: a ledger run rewrites PriceAdjusted only where no PriceApproved is set. */
+    static final String LEDGER_LINES = """
+            update %s l
+               set price_adjusted = u.adjusted
+              from unnest(cast(:ids as bigint[]), cast(:adjusted as numeric[])) as u(id, adjusted)
+             where l.id = u.id and u.adjusted is not null and l.price_approved is null""";
+
     static final String LOGS = """
             with answered as (
                 select m.id,
@@ -87,41 +103,105 @@ final class ValuationWriter {
         this.jdbc = jdbc;
     }
 
-    int write(ValuationBatch b, List<ValuationLoader.Loaded> loaded, List<UUID> logs, ResultStamp stamp) {
-        int n = loaded.size();
+    /**
+     * Writes the batch: the claims of {@code processed} are processed (status, amounts, lines, ledger); the others
+     * get the ledger run only (PriceAdjusted and their ledger rows, status unchanged). Answers the claims written.
+     */
+    int write(
+            ValuationBatch b,
+            List<ValuationLoader.Loaded> loaded,
+            Set<Long> processed,
+            List<UUID> logs,
+            ResultStamp stamp) {
+        List<ValuationLoader.Loaded> toProcess = new ArrayList<>();
+        List<ValuationLoader.Loaded> toLedger = new ArrayList<>();
+        for (ValuationLoader.Loaded claim : loaded)
+            (processed.contains(claim.claimId()) ? toProcess : toLedger).add(claim);
+        int n = toProcess.size();
         long[] ids = new long[n];
         int[] versions = new int[n];
         short[] statuses = new short[n];
         @Nullable BigDecimal[] approved = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
-            int c = loaded.get(i).index();
-            ids[i] = loaded.get(i).claimId();
-            versions[i] = loaded.get(i).version();
+            int c = toProcess.get(i).index();
+            ids[i] = toProcess.get(i).claimId();
+            versions[i] = toProcess.get(i).version();
             statuses[i] = b.status[c];
             approved[i] = money(b.approved[c]);
         }
         // a set: each loaded claim asks whether it was written
-        Set<Long> written = new HashSet<>(jdbc.sql(CLAIMS)
-                .param("ids", ids)
-                .param("versions", versions)
-                .param("statuses", statuses)
-                .param("approved", approved)
-                .param("at", stamp.at())
-                .param("day", stamp.day())
-                .param("batch", stamp.batchId())
-                .param("engine", stamp.engineVersion())
-                .query(Long.class)
-                .list());
+        Set<Long> written = new HashSet<>();
+        if (n > 0)
+            written.addAll(jdbc.sql(CLAIMS)
+                    .param("ids", ids)
+                    .param("versions", versions)
+                    .param("statuses", statuses)
+                    .param("approved", approved)
+                    .param("at", stamp.at())
+                    .param("day", stamp.day())
+                    .param("batch", stamp.batchId())
+                    .param("engine", stamp.engineVersion())
+                    .query(Long.class)
+                    .list());
+        Set<Long> ledgerOnly = new HashSet<>();
+        if (!toLedger.isEmpty())
+            ledgerOnly.addAll(jdbc.sql(LEDGER_CLAIMS)
+                    .param(
+                            "ids",
+                            toLedger.stream()
+                                    .mapToLong(ValuationLoader.Loaded::claimId)
+                                    .toArray())
+                    .param(
+                            "versions",
+                            toLedger.stream()
+                                    .mapToInt(ValuationLoader.Loaded::version)
+                                    .toArray())
+                    .query(Long.class)
+                    .list());
         List<Integer> claims = new ArrayList<>();
-        for (ValuationLoader.Loaded claim : loaded) if (written.contains(claim.claimId())) claims.add(claim.index());
+        List<Integer> ledgerClaims = new ArrayList<>();
+        for (ValuationLoader.Loaded claim : loaded) {
+            if (written.contains(claim.claimId())) claims.add(claim.index());
+            else if (ledgerOnly.contains(claim.claimId())) ledgerClaims.add(claim.index());
+        }
         if (!claims.isEmpty()) {
             lines(b, claims, false);
             lines(b, claims, true);
-            ledger(b, claims);
         }
+        if (!ledgerClaims.isEmpty()) {
+            adjustedPrices(b, ledgerClaims, false);
+            adjustedPrices(b, ledgerClaims, true);
+        }
+        List<Integer> ledger = new ArrayList<>(claims);
+        ledger.addAll(ledgerClaims);
+        if (!ledger.isEmpty()) ledger(b, ledger);
         if (!logs.isEmpty())
             jdbc.sql(LOGS).param("logs", logs.toArray(UUID[]::new)).update();
-        return written.size();
+        return written.size() + ledgerOnly.size();
+    }
+
+    /** openIMIS deletes a rejected claim's ledger rows: among {@code claimIds}, those now rejected (1) have none. */
+    void dropRejected(long[] claimIds) {
+        jdbc.sql("""
+                        delete from claim_ded_rem r using claim c
+                         where r.claim_id = c.id and c.id = any(:ids) and c.status = 1""").param("ids", claimIds).update();
+    }
+
+    private void adjustedPrices(ValuationBatch b, List<Integer> claims, boolean services) {
+        List<Integer> lines = new ArrayList<>();
+        for (int c : claims)
+            for (int l = b.firstLine[c]; l < b.endLine[c]; l++) if (b.service[l] == services) lines.add(l);
+        if (lines.isEmpty()) return;
+        long[] ids = new long[lines.size()];
+        @Nullable BigDecimal[] adjusted = new BigDecimal[lines.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = b.lineId[lines.get(i)];
+            adjusted[i] = money(b.priceAdjusted[lines.get(i)]);
+        }
+        jdbc.sql(LEDGER_LINES.formatted(services ? "claim_service" : "claim_item"))
+                .param("ids", ids)
+                .param("adjusted", adjusted)
+                .update();
     }
 
     private void lines(ValuationBatch b, List<Integer> claims, boolean services) {
@@ -179,6 +259,10 @@ final class ValuationWriter {
                 remunerated[i] = BigDecimal.valueOf(b.remunerated[p], 2);
                 for (int g = 0; g < 5; g++) byCategory[g][i] = BigDecimal.valueOf(b.remuneratedByCategory[g][p], 2);
             }
+        // a claim has one row per policy: the rows of an earlier run (at the check, at a review) are replaced
+        jdbc.sql("delete from claim_ded_rem where claim_id = any(:claims)")
+                .param("claims", claims.stream().mapToLong(c -> b.claimId[c]).toArray())
+                .update();
         jdbc.sql(LEDGER)
                 .param("policies", policyIds)
                 .param("insurees", insurees)
