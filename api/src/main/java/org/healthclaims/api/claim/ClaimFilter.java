@@ -40,6 +40,8 @@ record ClaimFilter(
         @Nullable String adminCode,
         @Nullable UUID parentLocation,
         @Nullable Integer diagnosisVariance,
+        @Nullable UUID @Nullable [] uuids,
+        @Nullable UUID mutationLogId,
         boolean showHistory) {
 
     static ClaimFilter of(Map<String, Object> arguments) {
@@ -71,6 +73,8 @@ record ClaimFilter(
                 (String) arguments.get("admin_Code"),
                 (UUID) arguments.get("parentLocation"),
                 (Integer) arguments.get("diagnosisVariance"),
+                arguments.get("uuids") instanceof List<?> list ? list.toArray(UUID[]::new) : null,
+                (UUID) arguments.get("mutationLogId"),
                 Boolean.TRUE.equals(arguments.get("showHistory")));
     }
 
@@ -87,6 +91,13 @@ record ClaimFilter(
         // history rows (closed copies) only when asked for, as openIMIS's showHistory does
         if (!showHistory) where.always("c.validity_to is null");
         return where.when(uuid, "c.uuid = :uuid", "uuid")
+                .when(uuids, "c.uuid = any(:uuids)", "uuids")
+                // the claims a mutation handed to the engine (submitClaims, processClaims): poll their statuses
+                .when(
+                        mutationLogId,
+                        "c.id in (select o.aggregate_id from outbox o where o.mutation_log_id = :mutationLogId"
+                                + " and o.aggregate_type = 'claim')",
+                        "mutationLogId")
                 .when(code, "c.code = :code", "code")
                 .startsWith(codeStartsWith, "lower(c.code)", "codePrefix")
                 .contains(codeContains, "lower(c.code)", "codePart")

@@ -265,6 +265,25 @@ class ScenarioAdjudicationIT {
         assertThat(processLog.path("jsonExt").asString())
                 .contains("\"submitted\": 12", "\"processed\": 1", "\"valuated\": 11", "\"rejected\": 0");
 
+        // the set the mutation handed over, pollable by its internalId: none is still checked
+        JsonNode set = m.query(
+                        "Admin",
+                        "{ claims(mutationLogId: \"" + processed + "\", first: 50) { totalCount edges { node {"
+                                + " code status } } } }")
+                .data()
+                .path("claims");
+        assertThat(set.path("totalCount").asInt()).isEqualTo(12);
+        assertThat(set.path("edges").findValuesAsString("status")).containsOnly("8", "16");
+        assertThat(m.query(
+                                "Admin",
+                                "{ claims(uuids: [\"" + uuid("CLM-SURG") + "\", \"" + uuid("CLM-BEST")
+                                        + "\"]) { totalCount } }")
+                        .data()
+                        .path("claims")
+                        .path("totalCount")
+                        .asInt())
+                .isEqualTo(2);
+
         // §9's final amounts before the batch: claimed → approved (= valuated for 16)
         Map<String, String> amounts = new LinkedHashMap<>();
         for (String code : List.of(
