@@ -67,17 +67,21 @@ final class CheckWriter {
                  where m.id = any(:logs) and m.status = 0 and m.mutation_name = 'submitClaims'
                  group by m.id),
             lines as (
+                -- per claim through the line tables' claim index: a join with the whole union of lines would
+                -- scan every line of the database once per claim
                 select a.id,
-                       count(*) filter (where l.kind = 'item' and l.status = 1) as items_passed,
-                       count(*) filter (where l.kind = 'item' and l.status = 2) as items_rejected,
-                       count(*) filter (where l.kind = 'service' and l.status = 1) as services_passed,
-                       count(*) filter (where l.kind = 'service' and l.status = 2) as services_rejected
+                       sum(i.passed) as items_passed, sum(i.rejected) as items_rejected,
+                       sum(s.passed) as services_passed, sum(s.rejected) as services_rejected
                   from answered a
-                  join outbox o on o.mutation_log_id = a.id and o.aggregate_type = 'claim'
-                  join (select 'item' as kind, claim_id, status from claim_item where validity_to is null
-                        union all
-                        select 'service', claim_id, status from claim_service where validity_to is null) l
-                       on l.claim_id = o.aggregate_id
+                  join (select distinct mutation_log_id, aggregate_id from outbox
+                         where mutation_log_id = any(:logs) and aggregate_type = 'claim') o
+                    on o.mutation_log_id = a.id
+                 cross join lateral (
+                       select count(*) filter (where status = 1) as passed, count(*) filter (where status = 2) as rejected
+                         from claim_item where claim_id = o.aggregate_id and validity_to is null) i
+                 cross join lateral (
+                       select count(*) filter (where status = 1) as passed, count(*) filter (where status = 2) as rejected
+                         from claim_service where claim_id = o.aggregate_id and validity_to is null) s
                  where a.waiting = 0
                  group by a.id)
             update mutation_log m

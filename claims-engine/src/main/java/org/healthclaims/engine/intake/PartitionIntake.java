@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Consumes the partition queues this engine holds a lease on (it is the leases' {@link PartitionLeases.Listener}):
  * one consumer per partition, so a family's claims are adjudicated one batch after another, never at once. A
  * consumer gathers up to {@code batchSize} messages or waits {@code maxBatchWait}, hands them to the
- * {@link Adjudicator} and acknowledges them only when it has returned, its results committed.
+ * {@link Adjudicator} (grouped with the other partitions' batches waiting at that moment, {@link
+ * GroupedAdjudication}) and acknowledges them only when it has returned, its results committed.
  *
  * <p>A batch that fails is split: each event is tried alone, so one bad claim does not hold back the others. An
  * event that fails alone is tried again after a pause that doubles each time, and after {@code maxAttempts} it is
@@ -55,6 +56,7 @@ public final class PartitionIntake implements PartitionLeases.Listener {
     private final AdjudicationRoute route;
     private final Settings settings;
     private final Adjudicator adjudicator;
+    private final Adjudicator grouped;
     private final RabbitTemplate rabbit;
     private final JsonMapper json = JsonMapper.shared();
     private final Map<Integer, SimpleMessageListenerContainer> consumers = new HashMap<>();
@@ -71,6 +73,7 @@ public final class PartitionIntake implements PartitionLeases.Listener {
         this.route = route;
         this.settings = settings;
         this.adjudicator = adjudicator;
+        this.grouped = new GroupedAdjudication(adjudicator, settings.batchSize());
         this.rabbit = new RabbitTemplate(broker);
     }
 
@@ -117,7 +120,8 @@ public final class PartitionIntake implements PartitionLeases.Listener {
         }
         if (events.isEmpty()) return;
         try {
-            adjudicator.adjudicate(events);
+            // with the other partitions' batches that are waiting: one batch's cost for them all
+            grouped.adjudicate(events);
         } catch (RuntimeException batchFailed) {
             if (events.size() == 1) {
                 retryOrPark(sources.getFirst(), events.getFirst(), batchFailed);

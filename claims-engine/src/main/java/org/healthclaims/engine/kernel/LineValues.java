@@ -12,9 +12,13 @@ import static org.healthclaims.engine.kernel.CheckBatch.NO_AMOUNT;
  */
 public final class LineValues {
 
-    /** Whether this JVM has the Vector API; without it the scalar pass runs. */
+    /**
+     * Whether the lines are valued in vector lanes: when this JVM has the Vector API, unless {@code
+     * -Dclaims.kernel=scalar} asks for the scalar pass (the reference a benchmark run is compared with).
+     */
     public static final boolean VECTORISED =
-            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                    && !"scalar".equalsIgnoreCase(System.getProperty("claims.kernel"));
 
     private LineValues() {}
 

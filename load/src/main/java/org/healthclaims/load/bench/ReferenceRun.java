@@ -1,0 +1,59 @@
+package org.healthclaims.load.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.healthclaims.engine.check.CheckAdjudicator;
+import org.healthclaims.engine.intake.ClaimEvent;
+import org.healthclaims.engine.kernel.LineValues;
+import org.healthclaims.engine.kernel.RuleSet;
+import org.healthclaims.engine.valuation.ValuationAdjudicator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * The reference a benchmark run is judged against: the engine's two steps run directly on the database, with no
+ * broker, no partitions and no api, the claims in the order they were generated, the lines valued by the scalar
+ * pass. It submits every claim (the check, with its ledger run), then processes the checked ones, in batches, as the
+ * engines do.
+ */
+final class ReferenceRun {
+
+    private static final int BATCH = 256;
+
+    private ReferenceRun() {}
+
+    /** Adjudicates the claims {@code ids}; answers the seconds it took. */
+    static double run(DataSource data, long[] ids, RuleSet rules) {
+        if (LineValues.VECTORISED)
+            throw new IllegalStateException("the reference run needs the scalar kernel: start this JVM with"
+                    + " -Dclaims.kernel=scalar (the benchmark command sets it)");
+        JdbcClient jdbc = JdbcClient.create(data);
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(data);
+        CheckAdjudicator check = new CheckAdjudicator(jdbc, transactions, rules, BATCH);
+        ValuationAdjudicator valuation = new ValuationAdjudicator(jdbc, transactions, rules, BATCH);
+        long started = System.nanoTime();
+        adjudicate(check, valuation, ids, "claim.check");
+        long[] checked = jdbc
+                .sql("select id from claim where id = any(:ids) and status = 4 order by id")
+                .param("ids", ids)
+                .query(Long.class)
+                .list()
+                .stream()
+                .mapToLong(Long::longValue)
+                .toArray();
+        adjudicate(check, valuation, checked, "claim.process");
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static void adjudicate(
+            CheckAdjudicator check, ValuationAdjudicator valuation, long[] ids, String eventType) {
+        for (int from = 0; from < ids.length; from += BATCH) {
+            List<ClaimEvent> events = new ArrayList<>();
+            for (int i = from; i < Math.min(ids.length, from + BATCH); i++)
+                events.add(new ClaimEvent(i + 1, eventType, ids[i], 0, null));
+            check.adjudicate(events);
+            valuation.adjudicate(events);
+        }
+    }
+}
