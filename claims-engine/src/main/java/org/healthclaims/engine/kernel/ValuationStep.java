@@ -24,11 +24,19 @@ public final class ValuationStep {
     private ValuationStep() {}
 
     public static void run(ValuationBatch b, RuleSet rules) {
-        LineValues.compute(b, rules);
-        for (int c = 0; c < b.claims(); c++) value(b, c, rules);
+        run(b, rules, LineValues.VECTORISED);
     }
 
-    private static void value(ValuationBatch b, int c, RuleSet rules) {
+    /**
+     * With the line values in vector lanes or by the scalar reference, so that tests and benchmarks can run both in
+     * one JVM; {@code vectorLanes} only where {@link LineValues#VECTORISED}.
+     */
+    static void run(ValuationBatch b, RuleSet rules, boolean vectorLanes) {
+        LineValues.compute(b, rules, vectorLanes);
+        for (int c = 0; c < b.claims(); c++) value(b, c);
+    }
+
+    private static void value(ValuationBatch b, int c) {
         boolean relative = false;
         long claimApproved = 0;
         for (int p = b.firstPolicy[c]; p < b.endPolicy[c]; p++) {
