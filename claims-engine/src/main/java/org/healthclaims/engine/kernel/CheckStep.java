@@ -38,7 +38,7 @@ public final class CheckStep {
         // P1, P2: the claim as a whole
         int prepare = 0;
         if (!b.familyValid[c] || (modular && !b.covered[c])) prepare = 7;
-        else if (modular && b.dateClaimed[c] < b.dateFrom[c]) prepare = 9;
+        else if (td == NONE || (modular && b.dateClaimed[c] < b.dateFrom[c])) prepare = 9;
         if (prepare != 0) {
             for (int l = b.firstLine[c]; l < b.endLine[c]; l++) {
                 clearAssignment(b, l);
@@ -95,7 +95,8 @@ public final class CheckStep {
 
         if (!anyPassed || assignmentFailed) {
             b.status[c] = CLAIM_REJECTED;
-            b.claimRejection[c] = (short) (assignmentFailed && anyPassed ? 3 : 1);
+            // §4.7: 3 whenever product assignment failed, even if no other line passed; 1 when every line failed
+            b.claimRejection[c] = (short) (assignmentFailed ? 3 : 1);
             if (assignmentFailed)
                 for (int l = b.firstLine[c]; l < b.endLine[c]; l++)
                     if (b.lineStatus[l] == PASSED) {
