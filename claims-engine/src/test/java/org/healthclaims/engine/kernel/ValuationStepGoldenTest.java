@@ -904,7 +904,9 @@ class ValuationStepGoldenTest {
                         .line(2, 7_50)
                         .run(lanes, rules);
 
-                assertThat(valuated(b, 0, 1, 2, 3)).as(rules.name()).containsExactly(expected[rules == RuleSet.MODULAR ? 0 : 1]);
+                assertThat(valuated(b, 0, 1, 2, 3))
+                        .as(rules.name())
+                        .containsExactly(expected[rules == RuleSet.MODULAR ? 0 : 1]);
             }
         }
 
@@ -935,7 +937,9 @@ class ValuationStepGoldenTest {
                         .line(1, 3_33, 3_33, 'P', 'C', 15_00)
                         .run(lanes, rules);
 
-                assertThat(valuated(b, 0, 1)).as(rules.name()).containsExactly(expected[rules == RuleSet.MODULAR ? 0 : 1]);
+                assertThat(valuated(b, 0, 1))
+                        .as(rules.name())
+                        .containsExactly(expected[rules == RuleSet.MODULAR ? 0 : 1]);
             }
         }
     }
