@@ -17,12 +17,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * The processing step on one batch, one thread, whole ({@link #valuate}) and its element-wise part alone ({@link
  * #lineValues}): batches per second; claim lines per second = score × claims × {@link
  * KernelSamples#LINES_PER_CLAIM} ({@link KernelBench} prints them). The score per line must not fall with the batch
- * size, or some part of the kernel grows faster than the batch (JMH sample 34's lesson).
+ * size, or some part of the kernel grows faster than the batch (JMH sample 34's lesson). Ten warm-up seconds: on
+ * two busy cores C2 took about eight to compile the vector pass, and until then the Vector API runs its boxed Java
+ * fallback (hundreds of bytes allocated per line, {@code -prof gc}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class ValuationBenchmark {
