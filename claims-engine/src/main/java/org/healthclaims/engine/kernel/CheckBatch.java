@@ -37,6 +37,14 @@ public final class CheckBatch {
 
     public final int[] firstLine, endLine;
 
+    /**
+     * The insuree's previous claim in the batch (-1: none), so that the checks counting the insuree's claims checked
+     * earlier in the batch walk only those, not every claim before.
+     */
+    final int[] insureeClaimBefore;
+
+    final LastIndex byInsuree;
+
     // claims: outputs
     public final byte[] status;
     public final short[] claimRejection;
@@ -95,6 +103,9 @@ public final class CheckBatch {
     /** Quantity (hundredths) of this item or service in the insuree's counted claims of the period, outside the batch. */
     public final long[] usedQuantity;
 
+    /** Scratch: each candidate's coverage start plus waiting months, the product loop's ordering key. */
+    final int[] waitingEnd;
+
     public final byte[] candidatePriceOrigin;
     /** Limitation type per visit type (index 0 'O', 1 'E', 2 'R'): 'C', 'F' or 0. */
     public final byte[][] limitationType;
@@ -117,6 +128,8 @@ public final class CheckBatch {
         male = new boolean[claimCapacity];
         firstLine = new int[claimCapacity];
         endLine = new int[claimCapacity];
+        insureeClaimBefore = new int[claimCapacity];
+        byInsuree = new LastIndex(claimCapacity);
         status = new byte[claimCapacity];
         claimRejection = new short[claimCapacity];
         category = new byte[claimCapacity];
@@ -163,6 +176,7 @@ public final class CheckBatch {
         maxClaims = new int[CATEGORIES][candidateCapacity];
         claimsCounted = new int[CATEGORIES][candidateCapacity];
         usedQuantity = new long[candidateCapacity];
+        waitingEnd = new int[candidateCapacity];
         candidatePriceOrigin = new byte[candidateCapacity];
         limitationType = new byte[3][candidateCapacity];
         limitAdult = new long[3][candidateCapacity];

@@ -24,7 +24,11 @@ public final class CheckStep {
     private CheckStep() {}
 
     public static void run(CheckBatch b, RuleSet rules) {
-        for (int c = 0; c < b.claims(); c++) check(b, c, rules);
+        b.byInsuree.clear();
+        for (int c = 0; c < b.claims(); c++) {
+            b.insureeClaimBefore[c] = b.byInsuree.swap(b.insureeId[c], 0, c);
+            check(b, c, rules);
+        }
     }
 
     private static void check(CheckBatch b, int c, RuleSet rules) {
@@ -38,7 +42,7 @@ public final class CheckStep {
         // P1, P2: the claim as a whole
         int prepare = 0;
         if (!b.familyValid[c] || (modular && !b.covered[c])) prepare = 7;
-        else if (modular && b.dateClaimed[c] < b.dateFrom[c]) prepare = 9;
+        else if (td == NONE || (modular && b.dateClaimed[c] < b.dateFrom[c])) prepare = 9;
         if (prepare != 0) {
             for (int l = b.firstLine[c]; l < b.endLine[c]; l++) {
                 clearAssignment(b, l);
@@ -95,7 +99,8 @@ public final class CheckStep {
 
         if (!anyPassed || assignmentFailed) {
             b.status[c] = CLAIM_REJECTED;
-            b.claimRejection[c] = (short) (assignmentFailed && anyPassed ? 3 : 1);
+            // §4.7: 3 whenever product assignment failed, even if no other line passed; 1 when every line failed
+            b.claimRejection[c] = (short) (assignmentFailed ? 3 : 1);
             if (assignmentFailed)
                 for (int l = b.firstLine[c]; l < b.endLine[c]; l++)
                     if (b.lineStatus[l] == PASSED) {
@@ -172,8 +177,8 @@ public final class CheckStep {
         int days = b.frequency[l];
         if (days <= 0) return 0;
         if (near(b.otherTdBefore[l], td, days, modular) || near(b.otherTdAfter[l], td, days, modular)) return 5;
-        for (int e = 0; e < c; e++) {
-            if (b.insureeId[e] != b.insureeId[c] || b.status[e] <= 2) continue;
+        for (int e = b.insureeClaimBefore[c]; e >= 0; e = b.insureeClaimBefore[e]) {
+            if (b.status[e] <= 2) continue;
             for (int o = b.firstLine[e]; o < b.endLine[e]; o++)
                 if (b.lineStatus[o] == PASSED
                         && b.service[o] == b.service[l]
@@ -196,10 +201,13 @@ public final class CheckStep {
     private static int productLoop(CheckBatch b, int c, int l, int td, boolean adult, boolean modular) {
         int first = b.firstCandidate[l], end = b.endCandidate[l];
         if (first == end) return 3;
+        if (end - first == 1) return candidateFails(b, c, l, first, td, adult, modular);
+        // the ordering key once per candidate: the selection below compares each pair
+        for (int k = first; k < end; k++) b.waitingEnd[k] = waitingEnd(b, k, adult);
         int firstFailure = 0;
         int done = 0;
         while (done < end - first) {
-            int k = nextCandidate(b, first, end, done, adult);
+            int k = nextCandidate(b, first, end, done);
             done++;
             int failure = candidateFails(b, c, l, k, td, adult, modular);
             if (failure == 0) return 0;
@@ -209,11 +217,11 @@ public final class CheckStep {
     }
 
     /** The candidate of rank {@code rank} in the loop's order, by selection (a line has a handful). */
-    private static int nextCandidate(CheckBatch b, int first, int end, int rank, boolean adult) {
+    private static int nextCandidate(CheckBatch b, int first, int end, int rank) {
         int chosen = -1;
         for (int k = first; k < end; k++) {
             int below = 0;
-            for (int o = first; o < end; o++) if (o != k && before(b, o, k, adult)) below++;
+            for (int o = first; o < end; o++) if (o != k && before(b, o, k)) below++;
             if (below == rank) {
                 chosen = k;
                 break;
@@ -222,8 +230,8 @@ public final class CheckStep {
         return chosen < 0 ? first + rank : chosen;
     }
 
-    private static boolean before(CheckBatch b, int o, int k, boolean adult) {
-        int eo = waitingEnd(b, o, adult), ek = waitingEnd(b, k, adult);
+    private static boolean before(CheckBatch b, int o, int k) {
+        int eo = b.waitingEnd[o], ek = b.waitingEnd[k];
         if (eo != ek) return eo < ek;
         if (b.candidatePolicy[o] != b.candidatePolicy[k]) return b.candidatePolicy[o] < b.candidatePolicy[k];
         if (b.candidateProduct[o] != b.candidateProduct[k]) return b.candidateProduct[o] < b.candidateProduct[k];
@@ -296,8 +304,8 @@ public final class CheckStep {
     /** Quantity of the line's item or service in passed lines of the insuree's claims checked earlier in the batch. */
     private static long usedInBatch(CheckBatch b, int c, int l, int k) {
         long used = 0;
-        for (int e = 0; e < c; e++) {
-            if (b.insureeId[e] != b.insureeId[c] || b.status[e] <= 2 || !inPeriod(b, e, k)) continue;
+        for (int e = b.insureeClaimBefore[c]; e >= 0; e = b.insureeClaimBefore[e]) {
+            if (b.status[e] <= 2 || !inPeriod(b, e, k)) continue;
             for (int o = b.firstLine[e]; o < b.endLine[e]; o++)
                 if (b.lineStatus[o] == PASSED && b.service[o] == b.service[l] && b.medicalId[o] == b.medicalId[l])
                     used += b.qtyApprovedOut[o] != NO_AMOUNT ? b.qtyApprovedOut[o] : b.qtyProvided[o];
@@ -308,11 +316,8 @@ public final class CheckStep {
     /** The insuree's claims of this claim's category checked earlier in the batch, in the candidate's period. */
     private static int claimsInBatch(CheckBatch b, int c, int k) {
         int count = 0;
-        for (int e = 0; e < c; e++)
-            if (b.insureeId[e] == b.insureeId[c]
-                    && b.status[e] > 2
-                    && b.category[e] == b.category[c]
-                    && inPeriod(b, e, k)) count++;
+        for (int e = b.insureeClaimBefore[c]; e >= 0; e = b.insureeClaimBefore[e])
+            if (b.status[e] > 2 && b.category[e] == b.category[c] && inPeriod(b, e, k)) count++;
         return count;
     }
 

@@ -22,9 +22,9 @@ public final class LineValues {
 
     private LineValues() {}
 
-    static void compute(ValuationBatch b, RuleSet rules) {
+    static void compute(ValuationBatch b, RuleSet rules, boolean vectorLanes) {
         units(b);
-        if (VECTORISED) VectorLineValues.compute(b, rules == RuleSet.MODULAR);
+        if (vectorLanes) VectorLineValues.compute(b, rules == RuleSet.MODULAR);
         else scalar(b, rules == RuleSet.MODULAR, 0);
     }
 

@@ -49,6 +49,16 @@ public final class ValuationBatch {
     public final boolean[] hospitalVisit;
     public final long[][] remuneratedByCategory;
 
+    /**
+     * The batch's own ledger, so that a claim sees what the claims before it in the batch consumed without walking
+     * all of them: per policy row, the previous row of the same policy and of the same policy and insuree (-1:
+     * none), and the running totals along each chain up to this row ([0] hospital visits, [1] other visits).
+     */
+    final int[] policyRowBefore, insureeRowBefore;
+
+    final long[][] policyDeductedSoFar, policyRemuneratedSoFar, insureeDeductedSoFar, insureeRemuneratedSoFar;
+    final LastIndex byPolicy, byPolicyAndInsuree;
+
     // lines (passed ones), in valuation order: items first, then services
     public final int[] lineClaim, linePolicy;
     public final long[] lineId;
@@ -57,9 +67,6 @@ public final class ValuationBatch {
     public final byte[] priceOrigin, limitation, exclusionAdult, exclusionChild;
     /** Element-wise results ({@link LineValues}): unit price, value before the deductible, fixed cap (0: none). */
     final long[] unit, value, fixedLimit;
-
-    /** The vector pass's double lanes, allocated once. */
-    final double[] qtyLanes, unitLanes, fixedLanes;
 
     // lines: outputs
     public final long[] priceAdjusted,
@@ -101,6 +108,14 @@ public final class ValuationBatch {
         remunerated = new long[policyCapacity];
         hospitalVisit = new boolean[policyCapacity];
         remuneratedByCategory = new long[5][policyCapacity];
+        policyRowBefore = new int[policyCapacity];
+        insureeRowBefore = new int[policyCapacity];
+        policyDeductedSoFar = new long[2][policyCapacity];
+        policyRemuneratedSoFar = new long[2][policyCapacity];
+        insureeDeductedSoFar = new long[2][policyCapacity];
+        insureeRemuneratedSoFar = new long[2][policyCapacity];
+        byPolicy = new LastIndex(policyCapacity);
+        byPolicyAndInsuree = new LastIndex(policyCapacity);
 
         lineClaim = new int[lineCapacity];
         linePolicy = new int[lineCapacity];
@@ -118,9 +133,6 @@ public final class ValuationBatch {
         unit = new long[lineCapacity];
         value = new long[lineCapacity];
         fixedLimit = new long[lineCapacity];
-        qtyLanes = new double[lineCapacity];
-        unitLanes = new double[lineCapacity];
-        fixedLanes = new double[lineCapacity];
         priceAdjusted = new long[lineCapacity];
         priceValuated = new long[lineCapacity];
         deductedAmount = new long[lineCapacity];

@@ -24,11 +24,21 @@ public final class ValuationStep {
     private ValuationStep() {}
 
     public static void run(ValuationBatch b, RuleSet rules) {
-        LineValues.compute(b, rules);
-        for (int c = 0; c < b.claims(); c++) value(b, c, rules);
+        run(b, rules, LineValues.VECTORISED);
     }
 
-    private static void value(ValuationBatch b, int c, RuleSet rules) {
+    /**
+     * With the line values in vector lanes or by the scalar reference, so that tests and benchmarks can run both in
+     * one JVM; {@code vectorLanes} only where {@link LineValues#VECTORISED}.
+     */
+    static void run(ValuationBatch b, RuleSet rules, boolean vectorLanes) {
+        LineValues.compute(b, rules, vectorLanes);
+        b.byPolicy.clear();
+        b.byPolicyAndInsuree.clear();
+        for (int c = 0; c < b.claims(); c++) value(b, c);
+    }
+
+    private static void value(ValuationBatch b, int c) {
         boolean relative = false;
         long claimApproved = 0;
         for (int p = b.firstPolicy[c]; p < b.endPolicy[c]; p++) {
@@ -36,6 +46,9 @@ public final class ValuationStep {
                     || (b.ceilingInterpretation[p] == 'H' && b.hospitalFacility[c]);
             b.hospitalVisit[p] = hospitalVisit;
             int kind = hospitalVisit ? IN_PATIENT : OUT_PATIENT;
+            // a claim's policies are distinct, so the rows before are of earlier claims
+            b.policyRowBefore[p] = b.byPolicy.swap(b.policyId[p], 0, p);
+            b.insureeRowBefore[p] = b.byPolicyAndInsuree.swap(b.policyId[p], b.insureeId[c], p);
 
             // the deductible: first level set, general before in- or out-patient
             long deductible = 0, previousDeductible = 0;
@@ -47,7 +60,7 @@ public final class ValuationStep {
             for (int level = TREATMENT; level <= POLICY; level++)
                 if (b.deductible[dedKind][level][p] != NO_AMOUNT) {
                     deductible = b.deductible[dedKind][level][p];
-                    previousDeductible = level == TREATMENT ? 0 : previous(b, c, p, dedKind, level, true);
+                    previousDeductible = level == TREATMENT ? 0 : previous(b, p, dedKind, level, true);
                     break;
                 }
 
@@ -61,7 +74,7 @@ public final class ValuationStep {
             for (int level = TREATMENT; level <= POLICY; level++)
                 if (b.ceiling[ceilKind][level][p] != NO_AMOUNT) {
                     ceiling = b.ceiling[ceilKind][level][p];
-                    previousRemunerated = level == TREATMENT ? 0 : previous(b, c, p, ceilKind, level, false);
+                    previousRemunerated = level == TREATMENT ? 0 : previous(b, p, ceilKind, level, false);
                     if (level == POLICY
                             && b.threshold[p] != NONE
                             && b.members[p] > b.threshold[p]
@@ -142,6 +155,10 @@ public final class ValuationStep {
             }
             b.deducted[p] = deducted;
             b.remunerated[p] = remunerated;
+            carry(b.policyDeductedSoFar, b.policyRowBefore[p], p, hospitalVisit, deducted);
+            carry(b.policyRemuneratedSoFar, b.policyRowBefore[p], p, hospitalVisit, remunerated);
+            carry(b.insureeDeductedSoFar, b.insureeRowBefore[p], p, hospitalVisit, deducted);
+            carry(b.insureeRemuneratedSoFar, b.insureeRowBefore[p], p, hospitalVisit, remunerated);
             for (int g = 0; g < 5; g++) b.remuneratedByCategory[g][p] = g == category ? remuneratedInCategory : 0;
             claimApproved += remunerated;
         }
@@ -151,23 +168,31 @@ public final class ValuationStep {
 
     /**
      * What other claims consumed of this policy ({@code level} POLICY) or of this insuree's share of it (INSUREE):
-     * the ledger before the batch plus the claims processed earlier in it. {@code kind} GENERAL counts every row,
-     * IN_PATIENT and OUT_PATIENT the rows of hospital and of other visits.
+     * the ledger before the batch plus the claims valued earlier in it, read from the running totals of the row
+     * before on the chain. {@code kind} GENERAL counts every row, IN_PATIENT and OUT_PATIENT the rows of hospital
+     * and of other visits.
      */
-    private static long previous(ValuationBatch b, int c, int p, int kind, int level, boolean deductible) {
+    private static long previous(ValuationBatch b, int p, int kind, int level, boolean deductible) {
         long total = level == INSUREE
                 ? (deductible ? b.previousDeductibleInsuree[kind][p] : b.previousRemuneratedInsuree[kind][p])
                 : (deductible ? b.previousDeductiblePolicy[kind][p] : b.previousRemuneratedPolicy[kind][p]);
-        for (int e = 0; e < c; e++) {
-            if (level == INSUREE && b.insureeId[e] != b.insureeId[c]) continue;
-            for (int q = b.firstPolicy[e]; q < b.endPolicy[e]; q++) {
-                if (b.policyId[q] != b.policyId[p]) continue;
-                if (kind == IN_PATIENT && !b.hospitalVisit[q]) continue;
-                if (kind == OUT_PATIENT && b.hospitalVisit[q]) continue;
-                total += deductible ? b.deducted[q] : b.remunerated[q];
-            }
-        }
-        return total;
+        int before = level == INSUREE ? b.insureeRowBefore[p] : b.policyRowBefore[p];
+        if (before < 0) return total;
+        long[][] soFar = level == INSUREE
+                ? (deductible ? b.insureeDeductedSoFar : b.insureeRemuneratedSoFar)
+                : (deductible ? b.policyDeductedSoFar : b.policyRemuneratedSoFar);
+        return total
+                + switch (kind) {
+                    case IN_PATIENT -> soFar[0][before];
+                    case OUT_PATIENT -> soFar[1][before];
+                    default -> soFar[0][before] + soFar[1][before];
+                };
+    }
+
+    /** Row {@code p}'s running totals: the row before's plus its own amount, as a hospital visit or not. */
+    private static void carry(long[][] soFar, int before, int p, boolean hospitalVisit, long amount) {
+        soFar[0][p] = (before < 0 ? 0 : soFar[0][before]) + (hospitalVisit ? amount : 0);
+        soFar[1][p] = (before < 0 ? 0 : soFar[1][before]) + (hospitalVisit ? 0 : amount);
     }
 
     private static int categoryIndex(byte category) {

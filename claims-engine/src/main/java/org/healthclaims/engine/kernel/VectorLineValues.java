@@ -24,24 +24,23 @@ final class VectorLineValues {
         // the same number of lanes for both shapes (256-bit: 4 doubles, 4 longs)
         int lanes = Math.min(D.length(), L.length());
         int bound = n - n % lanes;
-        double[] qty = b.qtyLanes, unit = b.unitLanes, fixed = b.fixedLanes;
-        for (int l = 0; l < bound; l++) {
-            qty[l] = b.qty[l];
-            unit[l] = b.unit[l];
-            fixed[l] = b.fixedLimit[l];
-        }
         for (int i = 0; i < bound; i += lanes) {
-            DoubleVector q = DoubleVector.fromArray(D, qty, i);
-            DoubleVector product = q.mul(DoubleVector.fromArray(D, unit, i));
+            // the long columns are widened to double in the registers: no copy of the columns per batch
+            DoubleVector q = lanes(b.qty, i);
+            DoubleVector product = q.mul(lanes(b.unit, i));
             DoubleVector value = modular
                     ? whole(product.div(100_00)).mul(100)
                     : whole(product.add(50).div(100));
-            DoubleVector limit = DoubleVector.fromArray(D, fixed, i);
+            DoubleVector limit = lanes(b.fixedLimit, i);
             VectorMask<Double> capped = limit.compare(VectorOperators.GT, 0);
             DoubleVector cap = whole(q.mul(limit).add(50).div(100));
             ((LongVector) value.blend(value.min(cap), capped).convert(VectorOperators.D2L, 0)).intoArray(b.value, i);
         }
         LineValues.scalar(b, modular, bound);
+    }
+
+    private static DoubleVector lanes(long[] column, int from) {
+        return (DoubleVector) LongVector.fromArray(L, column, from).convert(VectorOperators.L2D, 0);
     }
 
     /** The floor of non-negative lanes: to long (truncating) and back. */
