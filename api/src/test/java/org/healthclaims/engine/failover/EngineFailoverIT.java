@@ -153,6 +153,11 @@ class EngineFailoverIT {
                                 .query(Integer.class)
                                 .single()
                         > 0);
+        // the outage lasts until the engine has been refused too (its consumers retry every 5 s)
+        Await.until(
+                "engine cut refused by the broker's address",
+                PATIENCE,
+                () -> engine.output().contains("Connection refused"));
         proxy.restore();
         awaitAdjudicated(during);
         awaitAdjudicated(whileCut);
