@@ -26,6 +26,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 final class ApiServer implements AutoCloseable {
 
+    static final String CLAIMS_BY_STATUS = """
+            select status || ':' || count(*) from claim where id = any(:ids) group by status order by status""";
+
+    static final String UNPUBLISHED = """
+            select count(*) from outbox
+             where aggregate_type = 'claim' and aggregate_id = any(:ids) and published_at is null""";
+
+    static final String LEASES = """
+            select coalesce(owner, '-') || ':' || count(*) || ' live ' || count(*) filter (where expires_at > now())
+              from partition_lease group by owner order by owner""";
+
     private final ConfigurableApplicationContext context;
     private final DatabaseUrl database;
     private final AdjudicationRoute route;
@@ -113,17 +124,6 @@ final class ApiServer implements AutoCloseable {
                         .single()
                 + ", leases " + sql.sql(LEASES).query(String.class).list();
     }
-
-    static final String CLAIMS_BY_STATUS = """
-            select status || ':' || count(*) from claim where id = any(:ids) group by status order by status""";
-
-    static final String UNPUBLISHED = """
-            select count(*) from outbox
-             where aggregate_type = 'claim' and aggregate_id = any(:ids) and published_at is null""";
-
-    static final String LEASES = """
-            select coalesce(owner, '-') || ':' || count(*) || ' live ' || count(*) filter (where expires_at > now())
-              from partition_lease group by owner order by owner""";
 
     GraphQlClient client() {
         return new GraphQlClient(

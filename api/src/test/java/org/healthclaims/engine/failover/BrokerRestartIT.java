@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.healthclaims.api.broker.EmbeddedBroker;
 import org.healthclaims.api.testing.Mutating;
@@ -106,9 +107,11 @@ class BrokerRestartIT {
         awaitAdjudicated(during);
 
         assertThat(lost).as("claims waiting when the broker came back empty").isPositive();
-        System.out.println("broker restart: outcomes before " + ExactlyOnce.assertAdjudicatedOnce(api.sql(), before)
-                + ", during " + ExactlyOnce.assertAdjudicatedOnce(api.sql(), during) + "; " + lost
-                + " claims waiting at the restart");
+        Map<Integer, Integer> outcomesBefore = ExactlyOnce.assertAdjudicatedOnce(api.sql(), trace, before);
+        Map<Integer, Integer> outcomesDuring = ExactlyOnce.assertAdjudicatedOnce(api.sql(), trace, during);
+        System.out.printf(
+                "broker restart: claims by status before %s, during %s; %d waiting at the restart%n",
+                outcomesBefore, outcomesDuring, lost);
         assertThat(api.sql()
                         .sql("""
                                 select count(*) from outbox
@@ -158,7 +161,7 @@ class BrokerRestartIT {
         after.handOff(mutating);
         awaitAdjudicated(after);
 
-        ExactlyOnce.assertAdjudicatedOnce(api.sql(), before);
-        ExactlyOnce.assertAdjudicatedOnce(api.sql(), after);
+        ExactlyOnce.assertAdjudicatedOnce(api.sql(), trace, before);
+        ExactlyOnce.assertAdjudicatedOnce(api.sql(), trace, after);
     }
 }

@@ -105,9 +105,11 @@ class EngineFailoverIT {
         awaitAdjudicated(during);
 
         assertThat(left).as("claims left for the restarted engine").isPositive();
-        System.out.println("kill: outcomes before " + ExactlyOnce.assertAdjudicatedOnce(api.sql(), before)
-                + ", during " + ExactlyOnce.assertAdjudicatedOnce(api.sql(), during) + "; " + left
-                + " claims left at the kill");
+        Map<Integer, Integer> outcomesBefore = ExactlyOnce.assertAdjudicatedOnce(api.sql(), trace, before);
+        Map<Integer, Integer> outcomesDuring = ExactlyOnce.assertAdjudicatedOnce(api.sql(), trace, during);
+        System.out.printf(
+                "kill: claims by status before %s, during %s; %d left at the kill%n",
+                outcomesBefore, outcomesDuring, left);
         List<Write> writes = trace.writes(during.ids());
         assertThat(writes)
                 .as("the killed engine's open batches never committed")
@@ -162,11 +164,15 @@ class EngineFailoverIT {
         awaitAdjudicated(during);
         awaitAdjudicated(whileCut);
 
-        System.out.println("cut: outcomes before " + ExactlyOnce.assertAdjudicatedOnce(api.sql(), before)
-                + ", during " + ExactlyOnce.assertAdjudicatedOnce(api.sql(), during)
-                + ", while cut " + ExactlyOnce.assertAdjudicatedOnce(api.sql(), whileCut) + "; "
-                + spanning(trace.writes(during.ids()), engine.name(), cut).size()
-                + " claims committed after their connection was cut");
+        Map<Integer, Integer> outcomesBefore = ExactlyOnce.assertAdjudicatedOnce(api.sql(), trace, before);
+        Map<Integer, Integer> outcomesDuring = ExactlyOnce.assertAdjudicatedOnce(api.sql(), trace, during);
+        Map<Integer, Integer> outcomesWhileCut = ExactlyOnce.assertAdjudicatedOnce(api.sql(), trace, whileCut);
+        System.out.printf(
+                "cut: claims by status before %s, during %s, while cut %s; %d committed after their connection was cut%n",
+                outcomesBefore,
+                outcomesDuring,
+                outcomesWhileCut,
+                spanning(trace.writes(during.ids()), engine.name(), cut).size());
     }
 
     @Test
@@ -218,9 +224,11 @@ class EngineFailoverIT {
                                 .get(api.route().partitionOf(w.family())))
                         .as("claim %d by %s", w.claimId(), w.engine())
                         .isTrue());
-        System.out.println("two engines: outcomes together " + ExactlyOnce.assertAdjudicatedOnce(api.sql(), together)
-                + ", alone " + ExactlyOnce.assertAdjudicatedOnce(api.sql(), alone) + "; takeover in "
-                + takeover.toMillis() + " ms");
+        Map<Integer, Integer> outcomesTogether = ExactlyOnce.assertAdjudicatedOnce(api.sql(), trace, together);
+        Map<Integer, Integer> outcomesAlone = ExactlyOnce.assertAdjudicatedOnce(api.sql(), trace, alone);
+        System.out.printf(
+                "two engines: claims by status together %s, alone %s; takeover in %d ms%n",
+                outcomesTogether, outcomesAlone, takeover.toMillis());
         assertThat(takeover).as("pair-a took over pair-b's partitions").isLessThan(Duration.ofSeconds(10));
 
         List<Write> after = trace.writes(alone.ids());

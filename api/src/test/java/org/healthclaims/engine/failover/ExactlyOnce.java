@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       exactly one row per valued claim and policy of its passed lines, and none for a claim that was not valued:
  *       nothing consumed twice, nothing consumed and then rolled back into a second consumption;
  *   <li>every mutation log of the hand-off turned 2, counting all of its claims;
- *   <li>nothing was parked.
+ *   <li>nothing was parked;
+ *   <li>the write trace holds as many committed writes of each claim as its version counts.
  * </ul>
  */
 final class ExactlyOnce {
@@ -52,7 +53,7 @@ final class ExactlyOnce {
     private ExactlyOnce() {}
 
     /** Asserts the above for the wave; answers its outcomes, claims by status, for the test's log. */
-    static Map<Integer, Integer> assertAdjudicatedOnce(JdbcClient sql, ClaimWave wave) {
+    static Map<Integer, Integer> assertAdjudicatedOnce(JdbcClient sql, WriteTrace trace, ClaimWave wave) {
         Map<Integer, Integer> byStatus = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
         sql.sql(CLAIMS).param("ids", wave.ids()).query(rs -> {
@@ -100,6 +101,20 @@ final class ExactlyOnce {
         assertThat(sql.sql(PARKED).param("ids", wave.ids()).query(Integer.class).single())
                 .as("claims parked")
                 .isZero();
+
+        // counted apart from the version: each committed transaction that wrote a claim left one trace row
+        Map<Long, Integer> committed = new TreeMap<>();
+        for (WriteTrace.Write w : trace.writes(wave.ids())) committed.merge(w.claimId(), 1, Integer::sum);
+        List<String> rewritten = new ArrayList<>();
+        sql.sql(CLAIMS).param("ids", wave.ids()).query(rs -> {
+            int writes = committed.getOrDefault(rs.getLong("id"), 0);
+            if (writes != rs.getInt("version"))
+                rewritten.add("claim " + rs.getLong("id") + ": " + writes + " committed writes, version "
+                        + rs.getInt("version"));
+        });
+        assertThat(rewritten)
+                .as("claims written by more (or fewer) transactions than steps")
+                .isEmpty();
         return byStatus;
     }
 }
