@@ -13,6 +13,7 @@ import org.healthclaims.api.testing.GraphQlClient;
 import org.healthclaims.api.testing.TestServices;
 import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.domain.database.DatabaseUrl;
+import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -130,8 +131,13 @@ final class ApiServer implements AutoCloseable {
                 "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
+    /** Stops the api, its exchange and queues deleted first: the test broker is shared by every run and agent. */
     @Override
     public void close() {
+        AmqpAdmin admin = context.getBean(AmqpAdmin.class);
+        for (int p = 0; p < route.partitions(); p++) admin.deleteQueue(route.queue(p));
+        admin.deleteQueue(route.parkedQueue());
+        admin.deleteExchange(route.exchange());
         context.close();
     }
 }
