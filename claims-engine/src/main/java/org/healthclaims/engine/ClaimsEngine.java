@@ -20,6 +20,7 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionListener;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,6 +55,12 @@ public final class ClaimsEngine {
     private final AdjudicationRoute route;
     private final PartitionIntake intake;
     private final Duration leaseTime;
+    /**
+     * Declares the topology again on every new broker connection: a broker that comes back empty (the embedded one
+     * keeps nothing) has no queues, and the partition consumers give up on a queue still missing after a few tries.
+     */
+    private final ConnectionListener redeclare = connection -> declareTopology();
+
     private volatile boolean running;
     private @Nullable Thread ticking;
 
@@ -116,6 +123,7 @@ public final class ClaimsEngine {
     public synchronized void start() {
         if (running) return;
         running = true;
+        broker.addConnectionListener(redeclare);
         declareTopology();
         ticking = Thread.ofVirtual().name("claims-engine-leases").start(this::keepLeases);
         log.info("claims engine {} started", leases.member());
@@ -145,6 +153,7 @@ public final class ClaimsEngine {
     public synchronized void stop() {
         if (!running) return;
         running = false;
+        broker.removeConnectionListener(redeclare);
         Thread thread = ticking;
         if (thread != null) {
             thread.interrupt();

@@ -90,6 +90,9 @@ public final class PartitionIntake implements PartitionLeases.Listener {
         // acknowledged when the listener returns, that is when the batch's results are committed or it is requeued
         consumer.setAcknowledgeMode(AcknowledgeMode.AUTO);
         consumer.setConcurrentConsumers(1);
+        // a queue missing (a broker come back empty) is waited for, not given up on: a stopped consumer would leave
+        // the partition leased to this engine and consumed by nobody
+        consumer.setMissingQueuesFatal(false);
         consumer.setMessageListener((BatchMessageListener) batch -> receive(partition, batch));
         consumer.start();
         consumers.put(partition, consumer);
