@@ -2,9 +2,11 @@ package org.healthclaims.engine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.engine.check.CheckAdjudicator;
 import org.healthclaims.engine.intake.Adjudicator;
+import org.healthclaims.engine.intake.LeaseFence;
 import org.healthclaims.engine.intake.PartitionIntake;
 import org.healthclaims.engine.intake.Topology;
 import org.healthclaims.engine.kernel.LineValues;
@@ -86,6 +88,10 @@ public final class ClaimsEngine {
         this.leaseTime = settings.leaseTime();
         this.broker = broker;
         this.route = route;
+        // the leases are made after the intake (it is their listener); the fence reaches them once they exist
+        AtomicReference<@Nullable PartitionLeases> fenced = new AtomicReference<>();
+        LeaseFence fence = partitions ->
+                java.util.Objects.requireNonNull(fenced.get(), "no leases yet").fence(partitions);
         this.intake = new PartitionIntake(
                 broker,
                 route,
@@ -94,7 +100,7 @@ public final class ClaimsEngine {
                         settings.maxBatchWait(),
                         settings.maxAttempts(),
                         settings.firstRetryPause()),
-                adjudicator(jdbc, transactions, settings, clock),
+                adjudicator(jdbc, transactions, settings, clock, fence),
                 (event, message, reason) -> jdbc.sql("""
                                 insert into adjudication_failure (claim_id, outbox_id, event_type, reason, message)
                                 values (:claim, :outbox, :type, :reason, :message)""")
@@ -105,15 +111,20 @@ public final class ClaimsEngine {
                         .param("message", message)
                         .update());
         this.leases = new PartitionLeases(jdbc, member, route.partitions(), settings.leaseTime(), intake);
+        fenced.set(leases);
     }
 
     /** The check step, then the processing step, each in its own transaction: an event retried redoes only what is left. */
     private static Adjudicator adjudicator(
-            JdbcClient jdbc, PlatformTransactionManager transactions, Settings settings, Clock clock) {
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Settings settings,
+            Clock clock,
+            LeaseFence fence) {
         CheckAdjudicator check =
-                new CheckAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize(), clock);
+                new CheckAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize(), clock, fence);
         ValuationAdjudicator valuation =
-                new ValuationAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize(), clock);
+                new ValuationAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize(), clock, fence);
         return batch -> {
             check.adjudicate(batch);
             valuation.adjudicate(batch);

@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       rejected, processed or valuated) and its version moved once per step written (each engine write bumps it:
  *       1 for a check, 2 for a check and a valuation), so no result was written twice or lost;
  *   <li>the ledger (claim_ded_rem), which the ceilings and deductibles of later claims are computed from, holds
- *       exactly one row per valued claim and policy of its passed lines, and none for a claim that was not valued:
- *       nothing consumed twice, nothing consumed and then rolled back into a second consumption;
+ *       exactly one row per checked or valued claim and policy of its passed lines (the check reserves what the
+ *       claim would consume, as openIMIS's submit does), and none for a rejected or entered claim: nothing consumed
+ *       twice, nothing consumed and then rolled back into a second consumption;
  *   <li>every mutation log of the hand-off turned 2, counting all of its claims;
  *   <li>nothing was parked;
  *   <li>the write trace holds as many committed writes of each claim as its version counts.
@@ -33,7 +34,7 @@ final class ExactlyOnce {
              where r.claim_id = any(:ids)
              order by r.claim_id, r.policy_id""";
 
-    /** The (claim, policy) pairs a valuation must have put in the ledger: the policies of the passed lines. */
+    /** The (claim, policy) pairs a check or valuation must have put in the ledger: the policies of the passed lines. */
     static final String LEDGER_EXPECTED = """
             select e.claim_id || '/' || e.policy_id from (
                 select distinct l.claim_id, l.policy_id
@@ -41,7 +42,7 @@ final class ExactlyOnce {
                         union all
                         select claim_id, policy_id, status from claim_service where validity_to is null) l
                   join claim c on c.id = l.claim_id
-                 where c.id = any(:ids) and c.status in (8, 16) and l.status = 1 and l.policy_id is not null) e
+                 where c.id = any(:ids) and c.status in (4, 8, 16) and l.status = 1 and l.policy_id is not null) e
              order by e.claim_id, e.policy_id""";
 
     static final String LOGS = """

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.healthclaims.engine.intake.Adjudicator;
 import org.healthclaims.engine.intake.ClaimEvent;
 import org.healthclaims.engine.intake.EngineVersion;
+import org.healthclaims.engine.intake.LeaseFence;
 import org.healthclaims.engine.intake.ResultStamp;
 import org.healthclaims.engine.kernel.CheckBatch;
 import org.healthclaims.engine.kernel.CheckStep;
@@ -26,6 +27,7 @@ public final class CheckAdjudicator implements Adjudicator {
 
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final LeaseFence fence;
     private final String version;
     private final CheckLoader loader;
     private final CheckWriter writer;
@@ -33,12 +35,21 @@ public final class CheckAdjudicator implements Adjudicator {
     private final CheckBatch batch;
 
     public CheckAdjudicator(JdbcClient jdbc, PlatformTransactionManager transactions, RuleSet rules, int maxClaims) {
-        this(jdbc, transactions, rules, maxClaims, Clock.systemDefaultZone());
+        this(jdbc, transactions, rules, maxClaims, Clock.systemDefaultZone(), LeaseFence.NONE);
     }
 
-    /** With the clock that stamps the results (tests set the day a scenario happens on). */
+    /**
+     * With the clock that stamps the results (tests set the day a scenario happens on) and the engine's lease fence,
+     * proved first in each transaction.
+     */
     public CheckAdjudicator(
-            JdbcClient jdbc, PlatformTransactionManager transactions, RuleSet rules, int maxClaims, Clock clock) {
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            RuleSet rules,
+            int maxClaims,
+            Clock clock,
+            LeaseFence fence) {
+        this.fence = fence;
         this.clock = clock;
         this.version = EngineVersion.of(rules);
         this.transaction = new TransactionTemplate(transactions);
@@ -67,7 +78,9 @@ public final class CheckAdjudicator implements Adjudicator {
         }
         if (claims.isEmpty()) return;
         long[] ids = claims.stream().mapToLong(Long::longValue).toArray();
+        int[] partitions = events.stream().mapToInt(ClaimEvent::partition).toArray();
         transaction.executeWithoutResult(status -> {
+            fence.hold(partitions);
             List<CheckLoader.Loaded> loaded = loader.load(ids, batch);
             CheckStep.run(batch, rules);
             writer.write(batch, loaded, loader.lineIds, new ArrayList<>(logs), ResultStamp.now(clock, version));

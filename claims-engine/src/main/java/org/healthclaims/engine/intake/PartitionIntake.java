@@ -125,6 +125,9 @@ public final class PartitionIntake implements PartitionLeases.Listener {
         try {
             // with the other partitions' batches that are waiting: one batch's cost for them all
             grouped.adjudicate(events);
+        } catch (LeaseFence.LeaseLost lost) {
+            // not the claims' fault: back to the queue for the partition's new owner, no retry, no parking
+            throw lost;
         } catch (RuntimeException batchFailed) {
             if (events.size() == 1) {
                 retryOrPark(sources.getFirst(), events.getFirst(), batchFailed);
@@ -137,6 +140,8 @@ public final class PartitionIntake implements PartitionLeases.Listener {
             for (int i = 0; i < events.size(); i++) {
                 try {
                     adjudicator.adjudicate(List.of(events.get(i)));
+                } catch (LeaseFence.LeaseLost lost) {
+                    throw lost;
                 } catch (RuntimeException failed) {
                     retryOrPark(sources.get(i), events.get(i), failed);
                 }
@@ -162,6 +167,8 @@ public final class PartitionIntake implements PartitionLeases.Listener {
             try {
                 adjudicator.adjudicate(List.of(event));
                 return;
+            } catch (LeaseFence.LeaseLost lost) {
+                throw lost;
             } catch (RuntimeException again) {
                 failure = again;
             }

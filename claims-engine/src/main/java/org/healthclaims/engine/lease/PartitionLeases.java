@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import org.healthclaims.engine.intake.LeaseFence;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -115,6 +116,26 @@ public final class PartitionLeases {
                 .param("ttl", interval)
                 .update();
         return (BitSet) held.clone();
+    }
+
+    /**
+     * The {@link LeaseFence} of this engine: inside an adjudication's transaction, locks the leases of {@code
+     * partitions} (FOR SHARE, so a takeover's UPDATE waits until the transaction ends) and requires them to be this
+     * engine's and unexpired. Not synchronized: a tick waiting on these locks must not block the batches holding them.
+     */
+    public void fence(int[] partitions) {
+        int[] distinct = java.util.Arrays.stream(partitions).distinct().toArray();
+        List<Integer> mine = jdbc.sql("""
+                        select partition_no from partition_lease
+                         where partition_no = any(:partitions) and owner = :member and expires_at > now()
+                           for share""")
+                .param("partitions", distinct)
+                .param("member", member)
+                .query(Integer.class)
+                .list();
+        if (mine.size() < distinct.length)
+            throw new LeaseFence.LeaseLost("engine " + member + " no longer holds the lease of every partition of"
+                    + " the batch " + java.util.Arrays.toString(distinct) + " (held: " + mine + ")");
     }
 
     /**

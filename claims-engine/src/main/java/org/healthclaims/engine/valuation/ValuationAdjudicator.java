@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.healthclaims.engine.intake.ClaimEvent;
 import org.healthclaims.engine.intake.EngineVersion;
+import org.healthclaims.engine.intake.LeaseFence;
 import org.healthclaims.engine.intake.ResultStamp;
 import org.healthclaims.engine.kernel.RuleSet;
 import org.healthclaims.engine.kernel.ValuationBatch;
@@ -27,6 +28,7 @@ public final class ValuationAdjudicator {
 
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final LeaseFence fence;
     private final String version;
     private final ValuationLoader loader;
     private final ValuationWriter writer;
@@ -35,12 +37,21 @@ public final class ValuationAdjudicator {
 
     public ValuationAdjudicator(
             JdbcClient jdbc, PlatformTransactionManager transactions, RuleSet rules, int maxClaims) {
-        this(jdbc, transactions, rules, maxClaims, Clock.systemDefaultZone());
+        this(jdbc, transactions, rules, maxClaims, Clock.systemDefaultZone(), LeaseFence.NONE);
     }
 
-    /** With the clock that stamps the results (tests set the day a scenario happens on). */
+    /**
+     * With the clock that stamps the results (tests set the day a scenario happens on) and the engine's lease fence,
+     * proved first in each transaction.
+     */
     public ValuationAdjudicator(
-            JdbcClient jdbc, PlatformTransactionManager transactions, RuleSet rules, int maxClaims, Clock clock) {
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            RuleSet rules,
+            int maxClaims,
+            Clock clock,
+            LeaseFence fence) {
+        this.fence = fence;
         this.clock = clock;
         this.version = EngineVersion.of(rules);
         this.transaction = new TransactionTemplate(transactions);
@@ -68,7 +79,9 @@ public final class ValuationAdjudicator {
         if (claims.isEmpty()) return;
         // in the events' order: a claim's ledger run counts what the claims before it in the batch consumed
         long[] ids = claims.stream().mapToLong(Long::longValue).toArray();
+        int[] partitions = events.stream().mapToInt(ClaimEvent::partition).toArray();
         transaction.executeWithoutResult(status -> {
+            fence.hold(partitions);
             List<ValuationLoader.Loaded> loaded = loader.load(ids, batch);
             ValuationStep.run(batch, rules);
             writer.write(batch, loaded, processed, List.copyOf(logs), ResultStamp.now(clock, version));
