@@ -174,11 +174,13 @@ public final class ClaimsEngine {
                 Thread.currentThread().interrupt();
             }
         }
+        // every consumer at once (each finishing its batch), then the leases: the partitions are free only when no
+        // batch of them can still commit (and a batch that outlived the wait is held off by the lease fence)
+        intake.stop();
         try {
             leases.leave();
         } catch (RuntimeException e) {
             // the leases expire by themselves
-            intake.stop();
             log.warn("claims engine {} could not free its leases: {}", leases.member(), e.getMessage());
         }
     }

@@ -112,6 +112,8 @@ public class EngineApplication {
     CachingConnectionFactory rabbitConnectionFactory(EngineSettings settings) {
         CachingConnectionFactory factory =
                 new CachingConnectionFactory(AmqpUrl.parse(Objects.requireNonNull(settings.amqpUrl())));
+        // a broker that stops answering (a cancel at shutdown, a declare) fails the call after 10 s, not 10 minutes
+        factory.getRabbitConnectionFactory().setChannelRpcTimeout(10_000);
         factory.setConnectionNameStrategy(f -> "claims-engine");
         return factory;
     }

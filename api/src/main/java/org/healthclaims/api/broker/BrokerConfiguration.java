@@ -41,6 +41,8 @@ class BrokerConfiguration {
         CachingConnectionFactory factory = new CachingConnectionFactory(uri);
         factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
         factory.setPublisherReturns(true);
+        // a broker that stops answering (a cancel at shutdown, a declare) fails the call after 10 s, not 10 minutes
+        factory.getRabbitConnectionFactory().setChannelRpcTimeout(10_000);
         factory.setConnectionNameStrategy(f -> "claims-api");
         return factory;
     }

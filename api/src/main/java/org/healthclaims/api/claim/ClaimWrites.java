@@ -184,7 +184,7 @@ class ClaimWrites {
                 .param("user", access.userId())
                 .param("ids", ids)
                 .update();
-        handOff(claims, "claim.check", mutationLogId, access);
+        handOff(claims, claim -> "claim.check", mutationLogId, access);
     }
 
     /**
@@ -217,8 +217,12 @@ class ClaimWrites {
                 .param("user", access.userId())
                 .param("ids", claims.stream().mapToLong(Locked::id).toArray())
                 .update();
-        handOff(toCheck, "claim.check-and-process", mutationLogId, access);
-        handOff(toValue, "claim.process", mutationLogId, access);
+        // in the claims' (id) order, whatever their step: a family's claims reach the engine in the order entered
+        handOff(
+                claims,
+                claim -> claim.status() == 2 ? "claim.check-and-process" : "claim.process",
+                mutationLogId,
+                access);
     }
 
     /** select/skip/bypass for review: checked claims whose review is not delivered. */
@@ -251,7 +255,7 @@ class ClaimWrites {
                 .param("user", access.userId())
                 .param("ids", claims.stream().mapToLong(Locked::id).toArray())
                 .update();
-        handOff(claims, "claim.ledger", mutationLogId, access);
+        handOff(claims, claim -> "claim.ledger", mutationLogId, access);
     }
 
     /** A reviewer's decision on one line. */
@@ -335,7 +339,7 @@ class ClaimWrites {
                 .update();
         // delivered with the review: the ledger re-run, as deliverClaimsReview does (a claim left with no passed
         // line is rejected, and the engine drops its ledger rows)
-        if (deliver) handOff(List.of(claim), "claim.ledger", mutationLogId, access);
+        if (deliver) handOff(List.of(claim), c -> "claim.ledger", mutationLogId, access);
     }
 
     /** selectClaimsForFeedback: feedback status 4 and a prompt for an officer (with a phone) of the village. */
@@ -471,19 +475,21 @@ class ClaimWrites {
     }
 
     /** One outbox row per claim, for the claims engine, routed by the insuree's family. */
-    private void handOff(List<Locked> claims, String event, UUID mutationLogId, Access access) {
+    /** One outbox event per claim ({@code event} names its step), in the claims' order, in one statement. */
+    private void handOff(
+            List<Locked> claims, java.util.function.Function<Locked, String> event, UUID mutationLogId, Access access) {
+        List<Outbox.Event> events = new ArrayList<>(claims.size());
         for (Locked claim : claims)
-            outbox.add(
-                    "claim",
+            events.add(new Outbox.Event(
                     claim.id(),
-                    event,
+                    event.apply(claim),
                     claim.partitionKey(),
-                    mutationLogId,
                     Map.of(
                             "claimId", claim.id(),
                             "claimUuid", claim.uuid().toString(),
                             "mutationLogId", mutationLogId.toString(),
-                            "userId", access.userId()));
+                            "userId", access.userId())));
+        outbox.addAll("claim", mutationLogId, events);
     }
 
     /** The claims, locked in id order (so two mutations on overlapping claims cannot deadlock); all must exist. */

@@ -1,5 +1,6 @@
 package org.healthclaims.api.outbox;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,9 @@ public class Outbox {
         this.relay = relay;
     }
 
+    /** One event ({@code eventType}) about one aggregate (a claim), routed by {@code partitionKey} (the family). */
+    public record Event(long aggregateId, String eventType, long partitionKey, Map<String, ?> payload) {}
+
     /**
      * One event for the claims engine about one aggregate (a claim), routed by {@code partitionKey} (the family).
      * Must run inside a transaction: the row commits or rolls back with the change it reports.
@@ -34,16 +38,40 @@ public class Outbox {
             long partitionKey,
             @Nullable UUID mutationLogId,
             Map<String, ?> payload) {
+        addAll(aggregateType, mutationLogId, List.of(new Event(aggregateId, eventType, partitionKey, payload)));
+    }
+
+    /**
+     * Events about many aggregates, in one statement, their rows numbered in the order given (the relay
+     * publishes in that order, so a family's events reach its partition in it). Inside a transaction, as {@link
+     * #add}.
+     */
+    public void addAll(String aggregateType, @Nullable UUID mutationLogId, List<Event> events) {
+        if (events.isEmpty()) return;
+        long[] ids = new long[events.size()];
+        long[] partitions = new long[events.size()];
+        String[] payloads = new String[events.size()];
+        String[] types = new String[events.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = events.get(i).aggregateId();
+            types[i] = events.get(i).eventType();
+            partitions[i] = events.get(i).partitionKey();
+            payloads[i] = json.writeValueAsString(events.get(i).payload());
+        }
         jdbc.sql("""
                         insert into outbox (aggregate_type, aggregate_id, event_type, partition_key, mutation_log_id,
                                             payload)
-                        values (:type, :id, :event, :partition, :log, cast(:payload as jsonb))""")
+                        select :type, e.id, e.event, e.partition, :log, cast(e.payload as jsonb)
+                          from unnest(cast(:ids as bigint[]), cast(:events as text[]), cast(:partitions as bigint[]),
+                                      cast(:payloads as text[]))
+                               with ordinality as e(id, event, partition, payload, n)
+                         order by e.n""")
                 .param("log", mutationLogId)
                 .param("type", aggregateType)
-                .param("id", aggregateId)
-                .param("event", eventType)
-                .param("partition", partitionKey)
-                .param("payload", json.writeValueAsString(payload))
+                .param("events", types)
+                .param("ids", ids)
+                .param("partitions", partitions)
+                .param("payloads", payloads)
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.hasResource(Outbox.class)) {

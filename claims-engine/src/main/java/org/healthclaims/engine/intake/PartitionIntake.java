@@ -50,6 +50,9 @@ public final class PartitionIntake implements PartitionLeases.Listener {
 
     static final String REASON_HEADER = "x-claims-parked-reason";
 
+    /** How long a stop waits for the consumers: their batch in progress, and the broker's answer to the cancel. */
+    static final Duration STOP_PATIENCE = Duration.ofSeconds(20);
+
     private static final Logger log = LoggerFactory.getLogger(PartitionIntake.class);
 
     private final ConnectionFactory broker;
@@ -105,8 +108,19 @@ public final class PartitionIntake implements PartitionLeases.Listener {
         if (consumer != null) consumer.stop();
     }
 
+    /**
+     * Stops every consumer at once, each finishing its batch in progress, and waits for them a bounded time: a
+     * broker that no longer answers the consumers' cancel must not hold up the engine's (or the JVM's) shutdown.
+     */
     public synchronized void stop() {
-        for (SimpleMessageListenerContainer consumer : consumers.values()) consumer.stop();
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(consumers.size());
+        for (SimpleMessageListenerContainer consumer : consumers.values()) consumer.stop(stopped::countDown);
+        try {
+            if (!stopped.await(STOP_PATIENCE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                log.warn("{} partition consumers had not stopped after {}", stopped.getCount(), STOP_PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         consumers.clear();
     }
 
