@@ -117,6 +117,11 @@ public final class DemoData {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
+        // statistics for the planner now rather than whenever autovacuum comes by (if it is on at all): a plan made
+        // on empty-table estimates joins every policy with every claim of an engine batch
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("analyze");
+        }
     }
 
     private static void requireEmpty(Statement statement) throws SQLException {

@@ -72,10 +72,14 @@ final class GeneratedClaims {
 
     private static final String CLAIMED = """
             update claim c
-               set claimed = coalesce((select sum(l.qty_provided * l.price_asked) from claim_item l where l.claim_id = c.id), 0)
-                           + coalesce((select sum(l.qty_provided * l.price_asked) from claim_service l
-                                        where l.claim_id = c.id), 0)
-             where c.code like 'G' || :seed || '-%' and c.validity_to is null""";
+               set claimed = t.total
+              from (select l.claim_id, sum(l.qty_provided * l.price_asked) as total
+                      from (select claim_id, qty_provided, price_asked from claim_item where validity_to is null
+                            union all
+                            select claim_id, qty_provided, price_asked from claim_service where validity_to is null) l
+                      join claim g on g.id = l.claim_id and g.code like 'G' || :seed || '-%'
+                     group by l.claim_id) t
+             where c.id = t.claim_id""";
 
     private GeneratedClaims() {}
 
@@ -116,6 +120,10 @@ final class GeneratedClaims {
                     count);
             update(connection, CLAIMED, seed, count);
             connection.commit();
+            // fresh statistics for the claims and lines just written, as after any bulk load
+            try (Statement s = connection.createStatement()) {
+                s.execute("analyze claim, claim_item, claim_service");
+            }
             return new Written(claims, items + services);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
