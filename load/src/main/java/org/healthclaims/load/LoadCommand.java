@@ -12,7 +12,8 @@ import org.healthclaims.load.bench.ClaimsBench;
 /**
  * {@code java -jar load/target/claims-load.jar COMMAND [options]}. Commands: {@code migrate --database-url URL}
  * brings a database to the current schema (the data generator, load runs and comparisons build on it);
- * {@code bench-claims --url URL} measures the claims page of a running server ({@link ClaimsBench}).
+ * {@code bench-claims --url URL} measures the claims page of a running server ({@link ClaimsBench}); {@code
+ * bench-adjudication --url URL} measures adjudication end to end ({@link AdjudicationBench}).
  */
 public final class LoadCommand {
 
@@ -77,9 +78,15 @@ public final class LoadCommand {
                         "  migrate --database-url URL [--database-user U] [--database-password P]",
                         "      applies the schema migrations (URL: jdbc:postgresql://... or postgres://user:pass@host/db)",
                         "  bench-claims --url http://127.0.0.1:8080 [--user Admin --password admin123] [--clients 10]",
-                        "  bench-adjudication --url http://127.0.0.1:8080 [--user Admin --password admin123] [--chunk 100]",
                         "               [--seconds 20] [--warmup 3] [--sizes 10,100,500]",
                         "      drives the claims page with closed-loop clients on a server on this machine; prints req/s,",
-                        "      p50/p95/p99 ms, errors, KB and SQL statements per response for each page size"));
+                        "      p50/p95/p99 ms, errors, KB and SQL statements per response for each page size",
+                        "  bench-adjudication --url http://127.0.0.1:8080 [--user Admin --password admin123] [--chunk 100]",
+                        "               [--claims N --seed S --database-url URL] [--verify] [--rules modular|legacy]",
+                        "               [--partitions 16]",
+                        "      submits claims, waits for their checks, processes them; prints claims/s per step and end to",
+                        "      end; --claims writes N entered claims into the server's database first; --verify compares",
+                        "      every result with the engine's scalar reference run on the same data, then delivers every",
+                        "      event again and requires that nothing changes"));
     }
 }

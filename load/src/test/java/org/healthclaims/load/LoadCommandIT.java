@@ -40,7 +40,7 @@ class LoadCommandIT {
             int exit = LoadCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
             assertThat(exit).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("to version 12", "12 migrations applied");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("to version 13", "13 migrations applied");
             try (Connection c = DriverManager.getConnection(url, server.user(), server.password());
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select count(*) from information_schema.tables where table_name in"
