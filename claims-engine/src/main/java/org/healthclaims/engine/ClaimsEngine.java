@@ -121,10 +121,10 @@ public final class ClaimsEngine {
             Settings settings,
             Clock clock,
             LeaseFence fence) {
-        CheckAdjudicator check =
-                new CheckAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize(), clock, fence);
         ValuationAdjudicator valuation =
                 new ValuationAdjudicator(jdbc, transactions, settings.rules(), settings.batchSize(), clock, fence);
+        CheckAdjudicator check = new CheckAdjudicator(
+                jdbc, transactions, settings.rules(), settings.batchSize(), clock, fence, valuation::reserve);
         return batch -> {
             check.adjudicate(batch);
             valuation.adjudicate(batch);

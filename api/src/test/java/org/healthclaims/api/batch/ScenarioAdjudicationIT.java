@@ -21,6 +21,7 @@ import org.healthclaims.api.testing.Mutating;
 import org.healthclaims.api.testing.TestServices;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.engine.ClaimsEngine;
+import org.healthclaims.engine.check.ScenarioCheckIT;
 import org.healthclaims.engine.kernel.RuleSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,34 +58,7 @@ class ScenarioAdjudicationIT {
     static final String BATCH = "ProcessBatchMutationInput";
 
     /** §9's claims in its order: status after the check, first line's reason (0 when none). */
-    static final Map<String, int[]> CHECKED = new LinkedHashMap<>();
-
-    static {
-        CHECKED.put("CLM-OK-OP", new int[] {4, 0});
-        CHECKED.put("CLM-REG", new int[] {1, 1});
-        CHECKED.put("CLM-PL", new int[] {4, 2});
-        CHECKED.put("CLM-NOPROD", new int[] {1, 3});
-        CHECKED.put("CLM-CARE", new int[] {1, 10});
-        CHECKED.put("CLM-MASK", new int[] {1, 4});
-        CHECKED.put("CLM-FREQ1", new int[] {4, 0});
-        CHECKED.put("CLM-FREQ2", new int[] {1, 5});
-        CHECKED.put("CLM-NOCOV", new int[] {1, 7});
-        CHECKED.put("CLM-DATE", new int[] {1, 9});
-        CHECKED.put("CLM-MAXPROV-1", new int[] {4, 0});
-        CHECKED.put("CLM-MAXPROV-2", new int[] {1, 16});
-        CHECKED.put("CLM-MAXPROV-3", new int[] {1, 16});
-        CHECKED.put("CLM-WAIT", new int[] {1, 17});
-        CHECKED.put("CLM-CONS-MAX-1", new int[] {4, 0});
-        CHECKED.put("CLM-CONS-MAX-2", new int[] {4, 0});
-        CHECKED.put("CLM-CONS-MAX-3", new int[] {4, 0});
-        CHECKED.put("CLM-CONS-MAX-4", new int[] {1, 13});
-        CHECKED.put("CLM-DELIV", new int[] {4, 0});
-        CHECKED.put("CLM-DELIV-2", new int[] {1, 15});
-        CHECKED.put("CLM-SURG", new int[] {4, 0});
-        CHECKED.put("CLM-BEST", new int[] {4, 0});
-        CHECKED.put("CLM-OWN", new int[] {4, 0});
-        CHECKED.put("CLM-REVIEW", new int[] {4, 0});
-    }
+    static final Map<String, int[]> CHECKED = ScenarioCheckIT.EXPECTED;
 
     private static DatabaseUrl database;
     private static JdbcClient sql;

@@ -25,9 +25,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class CheckAdjudicator implements Adjudicator {
 
+    /**
+     * Called inside the check's transaction with the claims it has just checked (2 → 4), in their order: the
+     * engine's ledger run without processing (openIMIS's submit-time dedrem) reserves their deductibles and
+     * ceilings there, so it happens exactly once per check, never again for a repeated event.
+     */
+    @FunctionalInterface
+    public interface Checked {
+        Checked NONE = claimIds -> {};
+
+        void claims(long[] claimIds);
+    }
+
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final LeaseFence fence;
+    private final Checked checked;
     private final String version;
     private final CheckLoader loader;
     private final CheckWriter writer;
@@ -35,12 +48,12 @@ public final class CheckAdjudicator implements Adjudicator {
     private final CheckBatch batch;
 
     public CheckAdjudicator(JdbcClient jdbc, PlatformTransactionManager transactions, RuleSet rules, int maxClaims) {
-        this(jdbc, transactions, rules, maxClaims, Clock.systemDefaultZone(), LeaseFence.NONE);
+        this(jdbc, transactions, rules, maxClaims, Clock.systemDefaultZone(), LeaseFence.NONE, Checked.NONE);
     }
 
     /**
-     * With the clock that stamps the results (tests set the day a scenario happens on) and the engine's lease fence,
-     * proved first in each transaction.
+     * With the clock that stamps the results (tests set the day a scenario happens on), the engine's lease fence,
+     * proved first in each transaction, and what follows a check in its transaction.
      */
     public CheckAdjudicator(
             JdbcClient jdbc,
@@ -48,8 +61,10 @@ public final class CheckAdjudicator implements Adjudicator {
             RuleSet rules,
             int maxClaims,
             Clock clock,
-            LeaseFence fence) {
+            LeaseFence fence,
+            Checked checked) {
         this.fence = fence;
+        this.checked = checked;
         this.clock = clock;
         this.version = EngineVersion.of(rules);
         this.transaction = new TransactionTemplate(transactions);
@@ -83,7 +98,9 @@ public final class CheckAdjudicator implements Adjudicator {
             fence.hold(partitions);
             List<CheckLoader.Loaded> loaded = loader.load(ids, batch);
             CheckStep.run(batch, rules);
-            writer.write(batch, loaded, loader.lineIds, new ArrayList<>(logs), ResultStamp.now(clock, version));
+            long[] nowChecked =
+                    writer.write(batch, loaded, loader.lineIds, new ArrayList<>(logs), ResultStamp.now(clock, version));
+            if (nowChecked.length > 0) checked.claims(nowChecked);
         });
     }
 }

@@ -103,7 +103,8 @@ final class CheckWriter {
     }
 
     /** Writes the claims still entered at their loaded version and their lines; answers how many claims were written. */
-    int write(
+    /** Writes the batch; answers the claims it checked (status 4) in this write, in the batch's order. */
+    long[] write(
             CheckBatch b,
             List<CheckLoader.Loaded> loaded,
             Map<Integer, Long> lineIds,
@@ -144,7 +145,10 @@ final class CheckWriter {
         }
         if (!logs.isEmpty())
             jdbc.sql(LOGS).param("logs", logs.toArray(UUID[]::new)).update();
-        return written.size();
+        return loaded.stream()
+                .filter(claim -> written.contains(claim.claimId()) && b.status[claim.index()] == 4)
+                .mapToLong(CheckLoader.Loaded::claimId)
+                .toArray();
     }
 
     private void writeLines(

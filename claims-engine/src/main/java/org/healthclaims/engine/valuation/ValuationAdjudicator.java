@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The processing step for the {@code claim.process} and {@code claim.check-and-process} events of a batch (the
  * check having run first), and openIMIS's ledger run without processing (its {@code process_dedrem} with {@code
- * is_process = false}) for the claims a {@code claim.check} has just checked and for a {@code claim.ledger} (a
- * review delivered): the deductibles and ceilings a checked claim would consume are recorded in {@code
+ * is_process = false}) for the claims the check has just checked ({@link #reserve}, in the check's transaction) and
+ * for a {@code claim.ledger} (a review delivered): the deductibles and ceilings a checked claim would consume are recorded in {@code
  * claim_ded_rem} at once, in submission order, so later claims of the family count them as openIMIS does. Load,
  * value, write, in one transaction.
  */
@@ -61,6 +61,16 @@ public final class ValuationAdjudicator {
         this.batch = new ValuationBatch(maxClaims, maxClaims * 4, maxClaims * 16);
     }
 
+    /**
+     * The ledger run without processing for claims just checked, inside the caller's (the check's) transaction:
+     * their reservations of deductibles and ceilings, in their order.
+     */
+    public synchronized void reserve(long[] claimIds) {
+        List<ValuationLoader.Loaded> loaded = loader.load(claimIds, batch);
+        ValuationStep.run(batch, rules);
+        writer.write(batch, loaded, Set.of(), List.of(), ResultStamp.now(clock, version));
+    }
+
     public synchronized void adjudicate(List<ClaimEvent> events) {
         Set<Long> processed = new LinkedHashSet<>();
         Set<Long> claims = new LinkedHashSet<>();
@@ -68,7 +78,7 @@ public final class ValuationAdjudicator {
         for (ClaimEvent event : events) {
             switch (event.eventType()) {
                 case "claim.process", "claim.check-and-process" -> processed.add(event.claimId());
-                case "claim.check", "claim.ledger" -> {}
+                case "claim.ledger" -> {}
                 default -> {
                     continue;
                 }

@@ -1,10 +1,12 @@
 package org.healthclaims.load.bench;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.healthclaims.engine.check.CheckAdjudicator;
 import org.healthclaims.engine.intake.ClaimEvent;
+import org.healthclaims.engine.intake.LeaseFence;
 import org.healthclaims.engine.kernel.LineValues;
 import org.healthclaims.engine.kernel.RuleSet;
 import org.healthclaims.engine.valuation.ValuationAdjudicator;
@@ -30,8 +32,10 @@ final class ReferenceRun {
                     + " -Dclaims.kernel=scalar (the benchmark command sets it)");
         JdbcClient jdbc = JdbcClient.create(data);
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(data);
-        CheckAdjudicator check = new CheckAdjudicator(jdbc, transactions, rules, BATCH);
+        // wired as ClaimsEngine wires them: the check's ledger run (reservations) in the check's transaction
         ValuationAdjudicator valuation = new ValuationAdjudicator(jdbc, transactions, rules, BATCH);
+        CheckAdjudicator check = new CheckAdjudicator(
+                jdbc, transactions, rules, BATCH, Clock.systemDefaultZone(), LeaseFence.NONE, valuation::reserve);
         long started = System.nanoTime();
         adjudicate(check, valuation, ids, "claim.check");
         long[] checked = jdbc

@@ -2,24 +2,20 @@ package org.healthclaims.load.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.healthclaims.domain.database.DatabaseUrl;
+import org.healthclaims.load.testing.ScratchDatabase;
+import org.healthclaims.load.testing.ServerLog;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,19 +36,9 @@ class AdjudicationBenchIT {
         assertThat(JAR)
                 .as("build the api jar first: ./mvnw package -pl api -am")
                 .exists();
-        String env = System.getenv("TEST_DATABASE_URL");
-        EmbeddedPostgres embedded =
-                env == null || env.isBlank() ? EmbeddedPostgres.builder().start() : null;
-        DatabaseUrl server = embedded != null
-                ? new DatabaseUrl(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null)
-                : DatabaseUrl.parse(env, null, null);
-        String name =
-                "claims_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
-                Statement s = c.createStatement()) {
-            s.execute("create database " + name);
-        }
-        String url = server.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+        ScratchDatabase database = ScratchDatabase.create("claims_bench");
+        String name = database.name();
+        String url = database.jdbcUrl();
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -64,7 +50,8 @@ class AdjudicationBenchIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("DATABASE_URL", url);
-        if (server.user() != null) builder.environment().put("DATABASE_USER", server.user());
+        String user = database.user();
+        if (user != null) builder.environment().put("DATABASE_USER", user);
         else builder.environment().remove("DATABASE_USER");
         builder.environment().remove("DATABASE_PASSWORD");
         builder.environment().put("DEMO_DATA", "true");
@@ -76,7 +63,7 @@ class AdjudicationBenchIT {
         } else builder.environment().remove("AMQP_URL");
         Process process = builder.start();
         try {
-            awaitReady(process, log, Duration.ofMinutes(3));
+            ServerLog.awaitReady(process, log, Duration.ofMinutes(3));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             List<String> args = new ArrayList<>(List.of(
@@ -91,7 +78,7 @@ class AdjudicationBenchIT {
                     "--verify",
                     "--database-url",
                     url));
-            if (server.user() != null) args.addAll(List.of("--database-user", server.user()));
+            if (user != null) args.addAll(List.of("--database-user", user));
 
             int exit = AdjudicationBench.run(
                     args,
@@ -109,7 +96,7 @@ class AdjudicationBenchIT {
                             + " [1-9]\\d* ledger rows")
                     .containsPattern("[1-9]\\d* events delivered a second time .*: nothing changed");
             // every submission and processing log turned 2, with statistics that add up to the claims
-            try (Connection c = DriverManager.getConnection(url, server.user(), server.password());
+            try (Connection c = database.connect();
                     Statement s = c.createStatement();
                     var rs = s.executeQuery("""
                             select count(*) filter (where status <> 2),
@@ -124,22 +111,7 @@ class AdjudicationBenchIT {
         } finally {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
-                    Statement s = c.createStatement()) {
-                s.execute("drop database if exists " + name + " with (force)");
-            }
-            if (embedded != null) embedded.close();
+            database.close();
         }
-    }
-
-    private static void awaitReady(Process server, Path log, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) throw new AssertionError("the server exited early:\n" + Files.readString(log));
-            if (Files.readString(log).contains("claims server ready")) return;
-            // a condition wait with a deadline: the server's own log says when it is ready
-            server.onExit().completeOnTimeout(null, 200, TimeUnit.MILLISECONDS).join();
-        }
-        throw new AssertionError("the server was not ready within " + timeout + ":\n" + Files.readString(log));
     }
 }

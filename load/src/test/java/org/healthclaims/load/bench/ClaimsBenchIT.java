@@ -7,12 +7,11 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.healthclaims.load.testing.ServerLog;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +40,7 @@ class ClaimsBenchIT {
             builder.environment().remove(variable);
         Process server = builder.start();
         try {
-            awaitReady(server, log, Duration.ofMinutes(2));
+            ServerLog.awaitReady(server, log, Duration.ofMinutes(2));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -75,16 +74,5 @@ class ClaimsBenchIT {
             server.destroy();
             if (!server.waitFor(30, TimeUnit.SECONDS)) server.destroyForcibly();
         }
-    }
-
-    private static void awaitReady(Process server, Path log, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) throw new AssertionError("the server exited early:\n" + Files.readString(log));
-            if (Files.readString(log).contains("claims server ready")) return;
-            // a condition wait with a deadline: the server's own log says when it is ready
-            server.onExit().completeOnTimeout(null, 200, TimeUnit.MILLISECONDS).join();
-        }
-        throw new AssertionError("the server was not ready within " + timeout + ":\n" + Files.readString(log));
     }
 }
