@@ -28,23 +28,9 @@ public class Outbox {
     public record Event(long aggregateId, String eventType, long partitionKey, Map<String, ?> payload) {}
 
     /**
-     * One event for the claims engine about one aggregate (a claim), routed by {@code partitionKey} (the family).
-     * Must run inside a transaction: the row commits or rolls back with the change it reports.
-     */
-    public void add(
-            String aggregateType,
-            long aggregateId,
-            String eventType,
-            long partitionKey,
-            @Nullable UUID mutationLogId,
-            Map<String, ?> payload) {
-        addAll(aggregateType, mutationLogId, List.of(new Event(aggregateId, eventType, partitionKey, payload)));
-    }
-
-    /**
      * Events about many aggregates, in one statement, their rows numbered in the order given (the relay
-     * publishes in that order, so a family's events reach its partition in it). Inside a transaction, as {@link
-     * #add}.
+     * publishes in that order, so a family's events reach its partition in it). Must run inside a transaction: the
+     * rows commit or roll back with the change they report.
      */
     public void addAll(String aggregateType, @Nullable UUID mutationLogId, List<Event> events) {
         if (events.isEmpty()) return;

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * the fixed cost of a batch (its statements, its commit) is paid once for them all. Each partition's events stay in
  * order, behind its earlier ones, so a family is still adjudicated in order and by one thread at a time.
  *
- * <p>When a group fails, every member fails with it; the consumers then try their events alone on the adjudicator
- * itself, not through the group, so one bad claim cannot fail other partitions' claims again.
+ * <p>When a group fails, every member fails with it (as a plain failure, even when the cause was one partition's lost
+ * lease); the consumers then try their events alone on the adjudicator itself, not through the group, so one bad
+ * claim or one lost lease cannot fail other partitions' claims again.
  */
 final class GroupedAdjudication implements Adjudicator {
 
@@ -70,7 +71,10 @@ final class GroupedAdjudication implements Adjudicator {
         try {
             adjudicator.adjudicate(events);
         } catch (RuntimeException e) {
-            failure = e;
+            // not the members' own verdict: a lease lost for one partition of the group must not send the other
+            // partitions' batches back to their queues (their consumers would go on with later events first); each
+            // member retries its events alone, where its own partition's fence decides
+            failure = group.size() > 1 ? new IllegalStateException("the group's batch failed: " + e, e) : e;
         }
         for (Member m : group) {
             m.failure = failure;

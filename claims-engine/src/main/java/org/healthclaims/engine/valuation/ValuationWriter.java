@@ -187,10 +187,16 @@ final class ValuationWriter {
                          where r.claim_id = c.id and c.id = any(:ids) and c.status = 1""").param("ids", claimIds).update();
     }
 
-    private void adjustedPrices(ValuationBatch b, List<Integer> claims, boolean services) {
+    /** The lines of {@code claims} (batch indexes) in one line table, in batch order. */
+    private static List<Integer> linesOf(ValuationBatch b, List<Integer> claims, boolean services) {
         List<Integer> lines = new ArrayList<>();
         for (int c : claims)
             for (int l = b.firstLine[c]; l < b.endLine[c]; l++) if (b.service[l] == services) lines.add(l);
+        return lines;
+    }
+
+    private void adjustedPrices(ValuationBatch b, List<Integer> claims, boolean services) {
+        List<Integer> lines = linesOf(b, claims, services);
         if (lines.isEmpty()) return;
         long[] ids = new long[lines.size()];
         @Nullable BigDecimal[] adjusted = new BigDecimal[lines.size()];
@@ -205,9 +211,7 @@ final class ValuationWriter {
     }
 
     private void lines(ValuationBatch b, List<Integer> claims, boolean services) {
-        List<Integer> lines = new ArrayList<>();
-        for (int c : claims)
-            for (int l = b.firstLine[c]; l < b.endLine[c]; l++) if (b.service[l] == services) lines.add(l);
+        List<Integer> lines = linesOf(b, claims, services);
         if (lines.isEmpty()) return;
         int n = lines.size();
         long[] ids = new long[n];
