@@ -143,7 +143,16 @@ class EngineFailoverIT {
         Await.until(
                 "a batch begun before the cut committed after it",
                 PATIENCE,
-                () -> !spanning(trace.writes(during.ids()), engine.name(), cut).isEmpty());
+                () -> !spanning(trace.writes(during.ids()), engine.name(), cut).isEmpty(),
+                () -> api.state(during.ids()) + "\ncut at " + cut + ", writes " + trace.writes(during.ids())
+                        + "\nengine sessions "
+                        + api.sql()
+                                .sql("select concat_ws(' ', state, wait_event_type, wait_event, xact_start,"
+                                        + " left(query, 80)) from pg_stat_activity where application_name = :name")
+                                .param("name", engine.name())
+                                .query(String.class)
+                                .list()
+                        + "\nengine log:\n" + engine.lastLines(60));
         whileCut.handOff(mutating);
         Await.until(
                 "the api's relay tried to publish while the broker was unreachable",

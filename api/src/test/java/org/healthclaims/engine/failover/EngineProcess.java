@@ -154,6 +154,17 @@ final class EngineProcess implements AutoCloseable {
         }
     }
 
+    /** The log's last {@code count} lines that are not a stack trace's, for a failure message. */
+    String lastLines(int count) {
+        List<String> lines = output().lines()
+                .filter(line -> !line.startsWith("\t")
+                        && !line.startsWith("Caused by")
+                        && !line.startsWith("com.")
+                        && !line.startsWith("java."))
+                .toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    }
+
     /** SIGTERM: the engine stops consuming, finishes its batches and frees its leases; SIGKILL if it hangs. */
     @Override
     public void close() {

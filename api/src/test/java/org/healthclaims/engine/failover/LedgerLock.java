@@ -16,9 +16,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class LedgerLock implements AutoCloseable {
 
+    /**
+     * Sessions of the engine waiting for the ledger itself: any lock wait would not do, an engine's lease renewal
+     * waits for a moment behind a batch that holds its partitions' leases (FOR SHARE) in the normal course.
+     */
     static final String WAITING_ON_A_LOCK = """
-            select count(*) from pg_stat_activity
-             where datname = current_database() and application_name = :engine and wait_event_type = 'Lock'""";
+            select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid
+             where a.datname = current_database() and a.application_name = :engine
+               and not l.granted and l.locktype = 'relation' and l.relation = 'claim_ded_rem'::regclass""";
 
     private final Connection connection;
 
@@ -40,7 +45,7 @@ final class LedgerLock implements AutoCloseable {
         }
     }
 
-    /** Waits until a session of the engine named {@code engine} waits on a lock: a batch stopped halfway. */
+    /** Waits until a session of the engine named {@code engine} waits for the ledger: a batch stopped halfway. */
     static void awaitBlocked(JdbcClient sql, String engine) {
         Await.until(
                 "engine " + engine + " stopped at the ledger, inside a batch",
