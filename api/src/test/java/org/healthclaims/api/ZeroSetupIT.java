@@ -80,7 +80,7 @@ class ZeroSetupIT {
             try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
                     Statement s = c.createStatement()) {
                 assertThat(single(s, "select count(*) from flyway_schema_history where success"))
-                        .isEqualTo(13);
+                        .isEqualTo(14);
                 assertThat(single(s, "select count(*) from insuree where chf_id = '100000001'"))
                         .isEqualTo(1);
             }

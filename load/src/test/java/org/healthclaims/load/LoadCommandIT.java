@@ -25,7 +25,7 @@ class LoadCommandIT {
             int exit = LoadCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
 
             assertThat(exit).isZero();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("to version 13", "13 migrations applied");
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("to version 14", "14 migrations applied");
             try (Connection c = database.connect();
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select count(*) from information_schema.tables where table_name in"

@@ -275,4 +275,51 @@ public class ScenarioCheckIT {
                 .isEqualTo(before);
         assertThat(String.valueOf(before.get("approved"))).isEqualTo("200.00");
     }
+
+    /**
+     * A review's ledger re-run (claim.ledger) delivered twice: the second delivery is recognised by its outbox id and
+     * changes nothing, though the claim's lines changed in between (so a re-run would have written other amounts);
+     * the next review's event runs again.
+     */
+    @Test
+    @Order(5)
+    void a_repeated_ledger_event_is_skipped_and_the_next_one_runs() {
+        long id = claimId("CLM-REVIEW");
+        if (sql.sql("select status from claim where id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                == 2) adjudicator.adjudicate(List.of(new ClaimEvent(950, "claim.check", id, 0, null)));
+        ValuationAdjudicator valuation =
+                new ValuationAdjudicator(sql, new DataSourceTransactionManager(dataSource), RuleSet.MODULAR, 16);
+        String ledger = """
+                select coalesce(string_agg(concat_ws('|', policy_id, ded_g, ded_op, rem_g, rem_op, rem_consult), ';'
+                                           order by policy_id), '')
+                  from claim_ded_rem where claim_id = :id and validity_to is null""";
+
+        valuation.adjudicate(List.of(new ClaimEvent(960, "claim.ledger", id, 0, null)));
+        String first = sql.sql(ledger).param("id", id).query(String.class).single();
+        assertThat(first).as("the claim's ledger rows").isNotEmpty();
+        // the reviewer approves half of every quantity, as a later review would: a re-run now writes other amounts
+        for (String table : List.of("claim_item", "claim_service"))
+            sql.sql("update " + table + " set qty_approved = qty_provided / 2"
+                            + " where claim_id = :id and validity_to is null and status = 1")
+                    .param("id", id)
+                    .update();
+
+        valuation.adjudicate(List.of(new ClaimEvent(960, "claim.ledger", id, 0, null)));
+        assertThat(sql.sql(ledger).param("id", id).query(String.class).single())
+                .as("after the same event again")
+                .isEqualTo(first);
+
+        valuation.adjudicate(List.of(new ClaimEvent(961, "claim.ledger", id, 0, null)));
+        assertThat(sql.sql(ledger).param("id", id).query(String.class).single())
+                .as("after the next review's event")
+                .isNotEqualTo(first);
+        assertThat(sql.sql("select ledger_event_id from claim where id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(961L);
+    }
 }

@@ -170,8 +170,15 @@ final class CheckLoader {
                 rs.getBoolean("male")
             });
         });
+        if (claims.isEmpty()) return List.of();
+        // the claims that wait, not every claim of the events: a claim checked before (a repeated event) must count
+        // among the insuree's earlier claims, as it would in any other batch
+        long[] waiting = java.util.Arrays.stream(claimIds)
+                .filter(claims::containsKey)
+                .distinct()
+                .toArray();
         Map<Long, List<Object[]>> lines = new HashMap<>();
-        jdbc.sql(LINES).param("ids", claimIds).query(rs -> {
+        jdbc.sql(LINES).param("ids", waiting).query(rs -> {
             String category = rs.getString("category");
             lines.computeIfAbsent(rs.getLong("claim_id"), k -> new ArrayList<>())
                     .add(new Object[] {
@@ -195,7 +202,7 @@ final class CheckLoader {
                     });
         });
         Map<Long, List<Object[]>> candidates = new HashMap<>();
-        jdbc.sql(candidatesSql).param("ids", claimIds).query(rs -> {
+        jdbc.sql(candidatesSql).param("ids", waiting).query(rs -> {
             // item and service lines are numbered apart: a line is its table and its id
             candidates
                     .computeIfAbsent(lineKey(rs.getBoolean("service"), rs.getLong("line_id")), k -> new ArrayList<>())
@@ -203,7 +210,7 @@ final class CheckLoader {
         });
 
         List<Loaded> loaded = new ArrayList<>();
-        for (long claimId : claimIds) {
+        for (long claimId : waiting) {
             Object[] c = claims.remove(claimId);
             if (c == null) continue;
             int index = batch.claim(

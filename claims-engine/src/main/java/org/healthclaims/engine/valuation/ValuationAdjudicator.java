@@ -1,8 +1,10 @@
 package org.healthclaims.engine.valuation;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.healthclaims.engine.intake.ClaimEvent;
@@ -68,17 +70,19 @@ public final class ValuationAdjudicator {
     public synchronized void reserve(long[] claimIds) {
         List<ValuationLoader.Loaded> loaded = loader.load(claimIds, batch);
         ValuationStep.run(batch, rules);
-        writer.write(batch, loaded, Set.of(), List.of(), ResultStamp.now(clock, version));
+        writer.write(batch, loaded, Set.of(), Map.of(), List.of(), ResultStamp.now(clock, version));
     }
 
     public synchronized void adjudicate(List<ClaimEvent> events) {
         Set<Long> processed = new LinkedHashSet<>();
         Set<Long> claims = new LinkedHashSet<>();
         Set<UUID> logs = new LinkedHashSet<>();
+        // a review's ledger re-run, by the claim's latest event of the batch; skipped when the claim has had it
+        Map<Long, Long> ledgerEvents = new HashMap<>();
         for (ClaimEvent event : events) {
             switch (event.eventType()) {
                 case "claim.process", "claim.check-and-process" -> processed.add(event.claimId());
-                case "claim.ledger" -> {}
+                case "claim.ledger" -> ledgerEvents.merge(event.claimId(), event.outboxId(), Math::max);
                 default -> {
                     continue;
                 }
@@ -87,14 +91,15 @@ public final class ValuationAdjudicator {
             if (event.mutationLogId() != null) logs.add(event.mutationLogId());
         }
         if (claims.isEmpty()) return;
+        ledgerEvents.keySet().removeAll(processed);
         // in the events' order: a claim's ledger run counts what the claims before it in the batch consumed
         long[] ids = claims.stream().mapToLong(Long::longValue).toArray();
         int[] partitions = events.stream().mapToInt(ClaimEvent::partition).toArray();
         transaction.executeWithoutResult(status -> {
             fence.hold(partitions);
-            List<ValuationLoader.Loaded> loaded = loader.load(ids, batch);
+            List<ValuationLoader.Loaded> loaded = loader.load(ids, ledgerEvents, batch);
             ValuationStep.run(batch, rules);
-            writer.write(batch, loaded, processed, List.copyOf(logs), ResultStamp.now(clock, version));
+            writer.write(batch, loaded, processed, ledgerEvents, List.copyOf(logs), ResultStamp.now(clock, version));
             writer.dropRejected(ids);
         });
     }

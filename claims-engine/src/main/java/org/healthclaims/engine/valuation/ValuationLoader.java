@@ -25,7 +25,7 @@ final class ValuationLoader {
     record Loaded(int index, long claimId, int version) {}
 
     static final String CLAIMS = """
-            select c.id, c.version, c.insuree_id, c.category,
+            select c.id, c.version, c.insuree_id, c.category, c.ledger_event_id,
                    c.date_to is not null and c.date_to <> c.date_from as hospitalisation,
                    hf.level = 'H' as hospital_facility,
                    (i.dob is null or i.dob + interval '18 years' <= coalesce(c.date_to, c.date_from)) as adult
@@ -110,9 +110,20 @@ final class ValuationLoader {
     }
 
     List<Loaded> load(long[] claimIds, ValuationBatch batch) {
+        return load(claimIds, Map.of(), batch);
+    }
+
+    /**
+     * As {@link #load(long[], ValuationBatch)}, leaving out a claim whose ledger re-run event (its outbox id in
+     * {@code ledgerEvents}) it has had already: a repeated delivery.
+     */
+    List<Loaded> load(long[] claimIds, Map<Long, Long> ledgerEvents, ValuationBatch batch) {
         batch.clear();
         Map<Long, Object[]> claims = new HashMap<>();
         jdbc.sql(CLAIMS).param("ids", claimIds).query(rs -> {
+            long applied = rs.getLong("ledger_event_id");
+            Long event = ledgerEvents.get(rs.getLong("id"));
+            if (event != null && applied >= event) return;
             String category = rs.getString("category");
             claims.put(rs.getLong("id"), new Object[] {
                 rs.getInt("version"),
@@ -123,13 +134,20 @@ final class ValuationLoader {
                 category == null ? 'V' : category.charAt(0)
             });
         });
+        if (claims.isEmpty()) return List.of();
+        // the claims to value, not every claim of the events: the ledger rows of a claim valued before (a repeated
+        // event) must count for the others, as they would in any other batch
+        long[] valued = java.util.Arrays.stream(claimIds)
+                .filter(claims::containsKey)
+                .distinct()
+                .toArray();
         Map<Long, List<Object[]>> policies = new HashMap<>();
-        jdbc.sql(POLICIES).param("ids", claimIds).query(rs -> {
+        jdbc.sql(POLICIES).param("ids", valued).query(rs -> {
             policies.computeIfAbsent(rs.getLong("claim_id"), k -> new ArrayList<>())
                     .add(policy(rs));
         });
         Map<Long, List<Object[]>> lines = new HashMap<>();
-        jdbc.sql(LINES).param("ids", claimIds).query(rs -> {
+        jdbc.sql(LINES).param("ids", valued).query(rs -> {
             lines.computeIfAbsent(rs.getLong("claim_id"), k -> new ArrayList<>())
                     .add(new Object[] {
                         rs.getLong("line_id"),
@@ -148,7 +166,7 @@ final class ValuationLoader {
         });
 
         List<Loaded> loaded = new ArrayList<>();
-        for (long claimId : claimIds) {
+        for (long claimId : valued) {
             Object[] c = claims.remove(claimId);
             if (c == null) continue;
             int index = batch.claim(claimId, (long) c[1], (boolean) c[2], (boolean) c[3], (boolean) c[4], (char) c[5]);

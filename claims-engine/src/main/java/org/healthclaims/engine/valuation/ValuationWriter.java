@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.healthclaims.engine.intake.ResultStamp;
@@ -70,6 +71,11 @@ final class ValuationWriter {
              where c.status = 4 and c.validity_to is null
                for update of c""";
 
+    static final String LEDGER_EVENTS = """
+            update claim c set ledger_event_id = u.event
+              from unnest(cast(:ids as bigint[]), cast(:events as bigint[])) as u(id, event)
+             where c.id = u.id""";
+
     /** %s is claim_item or claim_service: a ledger run rewrites PriceAdjusted only where no PriceApproved is set. */
     static final String LEDGER_LINES = """
             update %s l
@@ -105,12 +111,14 @@ final class ValuationWriter {
 
     /**
      * Writes the batch: the claims of {@code processed} are processed (status, amounts, lines, ledger); the others
-     * get the ledger run only (PriceAdjusted and their ledger rows, status unchanged). Answers the claims written.
+     * get the ledger run only (PriceAdjusted and their ledger rows, status unchanged), those run for a review's
+     * event ({@code ledgerEvents}, claim to outbox id) marked with it. Answers the claims written.
      */
     int write(
             ValuationBatch b,
             List<ValuationLoader.Loaded> loaded,
             Set<Long> processed,
+            Map<Long, Long> ledgerEvents,
             List<UUID> logs,
             ResultStamp stamp) {
         List<ValuationLoader.Loaded> toProcess = new ArrayList<>();
@@ -171,6 +179,21 @@ final class ValuationWriter {
         if (!ledgerClaims.isEmpty()) {
             adjustedPrices(b, ledgerClaims, false);
             adjustedPrices(b, ledgerClaims, true);
+            List<Long> marked = new ArrayList<>();
+            List<Long> events = new ArrayList<>();
+            for (long claim : ledgerOnly) {
+                Long event = ledgerEvents.get(claim);
+                if (event == null) continue;
+                marked.add(claim);
+                events.add(event);
+            }
+            if (!marked.isEmpty())
+                jdbc.sql(LEDGER_EVENTS)
+                        .param("ids", marked.stream().mapToLong(Long::longValue).toArray())
+                        .param(
+                                "events",
+                                events.stream().mapToLong(Long::longValue).toArray())
+                        .update();
         }
         List<Integer> ledger = new ArrayList<>(claims);
         ledger.addAll(ledgerClaims);

@@ -1,5 +1,6 @@
 package org.healthclaims.load.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -17,7 +18,6 @@ import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.engine.kernel.RuleSet;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -76,11 +76,9 @@ public final class AdjudicationBench {
                     java.util.Objects.requireNonNull(databaseUrl),
                     option(args, "--database-user", System.getenv("DATABASE_USER")),
                     option(args, "--database-password", System.getenv("DATABASE_PASSWORD")));
-            DriverManagerDataSource data = new DriverManagerDataSource(database.jdbcUrl());
-            if (database.user() != null) data.setUsername(database.user());
-            if (database.password() != null) data.setPassword(database.password());
             AdjudicationSnapshot reference = null;
-            try (Connection c = data.getConnection()) {
+            try (HikariDataSource data = ReferenceRun.pool(database);
+                    Connection c = data.getConnection()) {
                 GeneratedClaims.delete(c, seed);
                 if (verify) {
                     GeneratedClaims.write(c, seed, generate);

@@ -50,7 +50,7 @@ final class GeneratedClaims {
              cross join generation_refs r
              cross join lateral (select current_date - cast(%s as int) - 3 as day_from) d
              order by n""".formatted(
-                    draw("n", 1, "cardinality(r.insurees)"),
+                    draw("n", 1, "least(:insurees, cardinality(r.insurees))"),
                     draw("n", 2, "cardinality(r.facilities)"),
                     draw("n", 3, "8"),
                     draw("n", 4, "3"),
@@ -90,15 +90,23 @@ final class GeneratedClaims {
     /** What was written. */
     record Written(int claims, int lines) {}
 
-    /** Writes {@code count} entered claims in one transaction. */
+    /** Writes {@code count} entered claims in one transaction, of all the insurees covered today. */
     static Written write(Connection connection, long seed, int count) throws SQLException {
+        return write(connection, seed, count, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Writes {@code count} entered claims in one transaction, of the first {@code insurees} insurees covered today
+     * (few insurees: many claims each, so their maximum numbers and provisions run out).
+     */
+    static Written write(Connection connection, long seed, int count, int insurees) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
             try (Statement s = connection.createStatement()) {
                 s.execute(REFERENCES);
             }
-            int claims = update(connection, CLAIMS, seed, count);
+            int claims = update(connection, CLAIMS.replace(":insurees", Integer.toString(insurees)), seed, count);
             // items: 1 to 4 per claim (draw 7 picks each, 8 the quantity); services: 0 to 2 (9, 10)
             int items = update(
                     connection,

@@ -1,9 +1,12 @@
 package org.healthclaims.load.bench;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.engine.check.CheckAdjudicator;
 import org.healthclaims.engine.intake.ClaimEvent;
 import org.healthclaims.engine.intake.LeaseFence;
@@ -23,10 +26,49 @@ final class ReferenceRun {
 
     private static final int BATCH = 256;
 
+    /**
+     * How a run cuts the claims of a step into batches: each batch's claims in the order they are adjudicated, a
+     * claim possibly more than once (a repeated delivery), in one batch or several.
+     */
+    @FunctionalInterface
+    interface Batching {
+
+        List<long[]> cut(long[] ids);
+
+        /** Consecutive batches of {@code size}, each claim once: what the engines see when nothing goes wrong. */
+        static Batching of(int size) {
+            return ids -> {
+                List<long[]> batches = new ArrayList<>();
+                for (int from = 0; from < ids.length; from += size)
+                    batches.add(java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + size)));
+                return batches;
+            };
+        }
+    }
+
     private ReferenceRun() {}
 
-    /** Adjudicates the claims {@code ids}; answers the seconds it took. */
+    /**
+     * Connections for a reference run, kept open as the engines keep theirs (a connection per transaction, and
+     * every statement planned afresh on it, cost more than many a small batch's work).
+     */
+    static HikariDataSource pool(DatabaseUrl database) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        if (database.user() != null) config.setUsername(database.user());
+        if (database.password() != null) config.setPassword(database.password());
+        config.setMaximumPoolSize(3);
+        config.setPoolName("reference-run");
+        return new HikariDataSource(config);
+    }
+
+    /** Adjudicates the claims {@code ids} in the engines' batch size; answers the seconds it took. */
     static double run(DataSource data, long[] ids, RuleSet rules) {
+        return run(data, ids, rules, Batching.of(BATCH));
+    }
+
+    /** Adjudicates the claims {@code ids} in the batches {@code batching} cuts; answers the seconds it took. */
+    static double run(DataSource data, long[] ids, RuleSet rules, Batching batching) {
         if (LineValues.VECTORISED)
             throw new IllegalStateException("the reference run needs the scalar kernel: start this JVM with"
                     + " -Dclaims.kernel=scalar (the benchmark command sets it)");
@@ -37,7 +79,7 @@ final class ReferenceRun {
         CheckAdjudicator check = new CheckAdjudicator(
                 jdbc, transactions, rules, BATCH, Clock.systemDefaultZone(), LeaseFence.NONE, valuation::reserve);
         long started = System.nanoTime();
-        adjudicate(check, valuation, ids, "claim.check");
+        adjudicate(check, valuation, batching.cut(ids), "claim.check");
         long[] checked = jdbc
                 .sql("select id from claim where id = any(:ids) and status = 4 order by id")
                 .param("ids", ids)
@@ -46,16 +88,16 @@ final class ReferenceRun {
                 .stream()
                 .mapToLong(Long::longValue)
                 .toArray();
-        adjudicate(check, valuation, checked, "claim.process");
+        adjudicate(check, valuation, batching.cut(checked), "claim.process");
         return (System.nanoTime() - started) / 1e9;
     }
 
     private static void adjudicate(
-            CheckAdjudicator check, ValuationAdjudicator valuation, long[] ids, String eventType) {
-        for (int from = 0; from < ids.length; from += BATCH) {
-            List<ClaimEvent> events = new ArrayList<>();
-            for (int i = from; i < Math.min(ids.length, from + BATCH); i++)
-                events.add(new ClaimEvent(i + 1, eventType, ids[i], 0, null));
+            CheckAdjudicator check, ValuationAdjudicator valuation, List<long[]> batches, String eventType) {
+        long event = 0;
+        for (long[] batch : batches) {
+            List<ClaimEvent> events = new ArrayList<>(batch.length);
+            for (long id : batch) events.add(new ClaimEvent(++event, eventType, id, 0, null));
             check.adjudicate(events);
             valuation.adjudicate(events);
         }
