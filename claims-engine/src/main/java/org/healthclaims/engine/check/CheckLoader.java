@@ -20,6 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * statement for the claims, one for their lines, one for the lines' candidate coverages with what the insuree
  * already used of them. "Counted" claims are the insuree's other current claims checked or beyond, outside this
  * batch (the kernel adds the batch's own as it checks them).
+ *
+ * <p>What the insuree had before is looked up only where a rule reads it: the other claims' dates of an item or
+ * service with a frequency, the quantity used of one with a maximum provision, the claims counted for a service of
+ * a product with maximum numbers. Each lookup scans the insuree's history, so a claim of an insuree with many claims
+ * cost that much for every line and candidate; most lines need none of them (they were most of a check's time).
  */
 final class CheckLoader {
 
@@ -49,14 +54,16 @@ final class CheckLoader {
                    m.validity_to is null as register_valid,
                    d.id is not null as in_price_list, coalesce(d.price_overrule, m.price) as price_list_price,
                    m.care_type, %4$s as category, m.patient_category, coalesce(m.frequency, 0) as frequency,
+                   case when m.frequency > 0 then
                    (select max(%5$s) from claim o join claim_%1$s ol on ol.claim_id = o.id
                      where o.insuree_id = c.insuree_id and o.validity_to is null and o.status > 2 and o.id <> all(:ids)
                        and ol.%1$s_id = cl.%1$s_id and ol.status = 1 and ol.validity_to is null
-                       and %5$s <= c.td) as other_td_before,
+                       and %5$s <= c.td) end as other_td_before,
+                   case when m.frequency > 0 then
                    (select min(%5$s) from claim o join claim_%1$s ol on ol.claim_id = o.id
                      where o.insuree_id = c.insuree_id and o.validity_to is null and o.status > 2 and o.id <> all(:ids)
                        and ol.%1$s_id = cl.%1$s_id and ol.status = 1 and ol.validity_to is null
-                       and %5$s > c.td) as other_td_after,
+                       and %5$s > c.td) end as other_td_after,
                    cl.qty_provided, cl.qty_approved, cl.price_asked, cl.price_approved, cl.rejection_reason
               from claim_%1$s cl
               join batch c on c.id = cl.claim_id
@@ -93,12 +100,13 @@ final class CheckLoader {
                    pr.max_no_hospitalization, pr.max_no_visits,
                    counted.consultation, counted.surgery, counted.delivery, counted.antenatal, counted.hospitalization,
                    counted.visits,
+                   case when pl.limit_no_adult is not null or pl.limit_no_child is not null then
                    (select coalesce(sum(coalesce(ol.qty_approved, ol.qty_provided)), 0)
                       from claim o join claim_%1$s ol on ol.claim_id = o.id
                      where o.insuree_id = c.insuree_id and o.validity_to is null and o.status > 2
                        and o.id <> all(:ids) and ol.%1$s_id = cl.%1$s_id and ol.status = 1
                        and ol.validity_to is null
-                       and %3$s between ip.effective_date and %2$s) as used_quantity,
+                       and %3$s between ip.effective_date and %2$s) else 0 end as used_quantity,
                    pl.price_origin, pl.limitation_type, pl.limitation_type_e, pl.limitation_type_r,
                    pl.limit_adult, pl.limit_child, pl.limit_adult_e, pl.limit_child_e, pl.limit_adult_r,
                    pl.limit_child_r
@@ -118,7 +126,9 @@ final class CheckLoader {
                           count(*) filter (where o.category = 'H') as hospitalization,
                           count(*) filter (where o.category = 'V' or o.category is null) as visits
                      from claim o
-                    where o.insuree_id = c.insuree_id and o.validity_to is null and o.status > 2
+                    where %4$s and coalesce(pr.max_no_consultation, pr.max_no_surgery, pr.max_no_delivery,
+                                           pr.max_no_antenatal, pr.max_no_hospitalization, pr.max_no_visits) is not null
+                      and o.insuree_id = c.insuree_id and o.validity_to is null and o.status > 2
                       and o.id <> all(:ids) and %3$s between ip.effective_date and %2$s) counted
              where cl.validity_to is null""";
 
