@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class LedgerLock implements AutoCloseable {
 
     /**
-     * Sessions of the engine waiting for the ledger itself: any lock wait would not do, an engine's lease renewal
-     * waits for a moment behind a batch that holds its partitions' leases (FOR SHARE) in the normal course.
+     * Sessions of the engine waiting for the ledger itself. Any lock wait would not do: a session of the engine can
+     * wait a moment on a row lock in the normal course (a lease renewal behind a batch's fence did, before the fence
+     * took FOR KEY SHARE), and the test would cut the connection with no batch stopped halfway.
      */
     static final String WAITING_ON_A_LOCK = """
             select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid

@@ -2,6 +2,8 @@ package org.healthclaims.engine.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -9,9 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.healthclaims.api.testing.ApiTest;
+import org.healthclaims.domain.database.DatabaseUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The engines' partition leases on the test PostgreSQL (the api's test harness provides the migrated database;
@@ -157,6 +164,55 @@ class PartitionLeasesIT extends ApiTest {
         b.tick();
         assertThat(b.tick().cardinality()).isEqualTo(PARTITIONS / 2);
         assertThat(holders.overlaps).isEmpty();
+    }
+
+    /**
+     * A batch holds its partition's fence (as the engine's adjudicators do, first in their transaction): its own
+     * engine still renews the lease meanwhile (a long batch must not let it lapse), while another engine taking the
+     * partition over once it has expired waits for the batch to end.
+     */
+    @Test
+    void a_batch_in_progress_holds_back_a_takeover_of_its_partition_but_not_its_engine_s_renewal() throws Exception {
+        Duration ttl = Duration.ofMillis(1500);
+        PartitionLeases a = engine("a", ttl);
+        assertThat(a.tick().cardinality()).isEqualTo(PARTITIONS);
+        DatabaseUrl url = database();
+        try (Connection transaction = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+            transaction.setAutoCommit(false);
+            PartitionLeases batch = new PartitionLeases(
+                    JdbcClient.create(new SingleConnectionDataSource(transaction, true)),
+                    run + "a",
+                    PARTITIONS,
+                    ttl,
+                    holders.of(run + "batch"));
+            batch.fence(new int[] {0});
+
+            BitSet renewed = CompletableFuture.supplyAsync(a::tick).get(ttl.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(renewed.cardinality())
+                    .as("a renewed every lease, partition 0's too")
+                    .isEqualTo(PARTITIONS);
+
+            // a stops ticking (dies); once its leases have expired, b takes them, except partition 0 until the
+            // batch ends
+            holders.died(run + "a");
+            engines.remove(a);
+            Thread.sleep(ttl.toMillis() * 2);
+            PartitionLeases b = engine("b", ttl);
+            CompletableFuture<BitSet> takeover = CompletableFuture.supplyAsync(b::tick);
+            Thread.sleep(ttl.toMillis());
+            assertThat(takeover).as("b's takeover waits for the batch").isNotDone();
+            assertThat(sql().sql("select owner from partition_lease where partition_no = 0")
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(run + "a");
+
+            transaction.commit();
+            assertThat(takeover.get(10, TimeUnit.SECONDS).cardinality()).isEqualTo(PARTITIONS);
+        }
+        assertThat(holders.overlaps).isEmpty();
+        sql().sql("delete from engine_member where member_id = :a")
+                .param("a", run + "a")
+                .update();
     }
 
     @Test

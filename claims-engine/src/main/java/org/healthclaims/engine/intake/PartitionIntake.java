@@ -50,6 +50,9 @@ public final class PartitionIntake implements PartitionLeases.Listener {
 
     static final String REASON_HEADER = "x-claims-parked-reason";
 
+    /** How long a revoked partition's consumer may take to finish its batch before it is stopped regardless. */
+    static final Duration REVOKE_PATIENCE = Duration.ofMinutes(10);
+
     /** How long a stop waits for the consumers: their batch in progress, and the broker's answer to the cancel. */
     static final Duration STOP_PATIENCE = Duration.ofSeconds(20);
 
@@ -96,6 +99,10 @@ public final class PartitionIntake implements PartitionLeases.Listener {
         // a queue missing (a broker come back empty) is waited for, not given up on: a stopped consumer would leave
         // the partition leased to this engine and consumed by nobody
         consumer.setMissingQueuesFatal(false);
+        // a revocation waits for the batch in progress however long it takes (the container gives up after 5 s by
+        // default, closing the channel under a batch still running: its messages went to the partition's next
+        // consumer while the old one went on, and the family's events were adjudicated out of order)
+        consumer.setShutdownTimeout(REVOKE_PATIENCE.toMillis());
         consumer.setMessageListener((BatchMessageListener) batch -> receive(partition, batch));
         consumer.start();
         consumers.put(partition, consumer);

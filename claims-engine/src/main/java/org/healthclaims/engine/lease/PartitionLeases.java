@@ -92,18 +92,22 @@ public final class PartitionLeases {
         List<Integer> wanted = new ArrayList<>();
         for (int p = share.nextSetBit(0); p >= 0; p = share.nextSetBit(p + 1)) if (!held.get(p)) wanted.add(p);
         if (!wanted.isEmpty()) {
+            int[] partitionNos = wanted.stream().mapToInt(Integer::intValue).toArray();
+            // another engine's expired lease is deleted, not updated: a DELETE waits for the batches still holding
+            // that partition's fence (FOR KEY SHARE, which an UPDATE of the expiry or owner would not wait for)
+            jdbc.sql("""
+                            delete from partition_lease
+                             where partition_no = any(:wanted) and owner <> :member and expires_at < now()""").param("member", member).param("wanted", partitionNos).update();
             List<Integer> taken = jdbc.sql("""
                             insert into partition_lease (partition_no, owner, expires_at)
                             select p, :member, now() + cast(:ttl as interval) from unnest(cast(:wanted as int[])) p
                             on conflict (partition_no) do update
                                set owner = excluded.owner, expires_at = excluded.expires_at
-                             where partition_lease.owner is null
-                                or partition_lease.owner = excluded.owner
-                                or partition_lease.expires_at < now()
+                             where partition_lease.owner is null or partition_lease.owner = excluded.owner
                             returning partition_no""")
                     .param("member", member)
                     .param("ttl", interval)
-                    .param("wanted", wanted.stream().mapToInt(Integer::intValue).toArray())
+                    .param("wanted", partitionNos)
                     .query(Integer.class)
                     .list();
             for (int p : taken) {
@@ -120,15 +124,16 @@ public final class PartitionLeases {
 
     /**
      * The {@link LeaseFence} of this engine: inside an adjudication's transaction, locks the leases of {@code
-     * partitions} (FOR SHARE, so a takeover's UPDATE waits until the transaction ends) and requires them to be this
-     * engine's and unexpired. Not synchronized: a tick waiting on these locks must not block the batches holding them.
+     * partitions} and requires them to be this engine's and unexpired. FOR KEY SHARE: another engine's takeover
+     * (a DELETE) waits until the transaction ends, while this engine's renewal (an UPDATE of the expiry) does not, so
+     * a long batch cannot let its own leases lapse. Not synchronized: a tick must never wait for a batch.
      */
     public void fence(int[] partitions) {
         int[] distinct = java.util.Arrays.stream(partitions).distinct().toArray();
         List<Integer> mine = jdbc.sql("""
                         select partition_no from partition_lease
                          where partition_no = any(:partitions) and owner = :member and expires_at > now()
-                           for share""")
+                           for key share""")
                 .param("partitions", distinct)
                 .param("member", member)
                 .query(Integer.class)
