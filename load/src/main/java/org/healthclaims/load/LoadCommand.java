@@ -1,6 +1,9 @@
 package org.healthclaims.load;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -8,10 +11,11 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.load.bench.AdjudicationBench;
 import org.healthclaims.load.bench.ClaimsBench;
+import org.healthclaims.load.datagen.DataGenerator;
 
 /**
  * {@code java -jar load/target/claims-load.jar COMMAND [options]}. Commands: {@code migrate --database-url URL}
- * brings a database to the current schema (the data generator, load runs and comparisons build on it);
+ * brings a database to the current schema; {@code datagen} migrates and fills one ({@link DataGenerator});
  * {@code bench-claims --url URL} measures the claims page of a running server ({@link ClaimsBench}); {@code
  * bench-adjudication --url URL} measures adjudication end to end ({@link AdjudicationBench}).
  */
@@ -31,6 +35,7 @@ public final class LoadCommand {
         try {
             return switch (args.getFirst()) {
                 case "migrate" -> migrate(args.subList(1, args.size()), out);
+                case "datagen" -> datagen(args.subList(1, args.size()), out, err);
                 case "bench-claims" -> ClaimsBench.run(args.subList(1, args.size()), out, err);
                 case "bench-adjudication" -> AdjudicationBench.run(args.subList(1, args.size()), out, err);
                 default -> {
@@ -46,10 +51,54 @@ public final class LoadCommand {
     }
 
     private static int migrate(List<String> options, PrintStream out) {
-        DatabaseUrl url = DatabaseUrl.parse(
+        migrate(database(options), out);
+        return 0;
+    }
+
+    private static DatabaseUrl database(List<String> options) {
+        return DatabaseUrl.parse(
                 option(options, "--database-url", System.getenv("DATABASE_URL")),
                 option(options, "--database-user", System.getenv("DATABASE_USER")),
                 option(options, "--database-password", System.getenv("DATABASE_PASSWORD")));
+    }
+
+    /**
+     * Migrates the database, then fills it ({@link DataGenerator}): it must hold no registers, users or claims yet.
+     */
+    private static int datagen(List<String> options, PrintStream out, PrintStream err) {
+        DatabaseUrl url = database(options);
+        migrate(url, out);
+        DataGenerator.Size size = new DataGenerator.Size(
+                Integer.parseInt(option(options, "--insurees", "200000")),
+                Integer.parseInt(option(options, "--claims", "1000000")),
+                Long.parseLong(option(options, "--seed", "1")),
+                Integer.parseInt(option(
+                        options,
+                        "--writers",
+                        Integer.toString(Runtime.getRuntime().availableProcessors()))),
+                DataGenerator.today());
+        out.printf(
+                "datagen: %,d insurees in %,d families, %,d claims, seed %d, %d writers, dates relative to %s%n",
+                size.insurees(), size.families(), size.claims(), size.seed(), size.writers(), size.today());
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) config.setUsername(url.user());
+        if (url.password() != null) config.setPassword(url.password());
+        config.setMaximumPoolSize(size.writers() + 1);
+        config.setPoolName("datagen");
+        try (HikariDataSource data = new HikariDataSource(config)) {
+            new DataGenerator(data, out).generate(size);
+            return 0;
+        } catch (SQLException | IllegalStateException e) {
+            err.println("datagen failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static void migrate(DatabaseUrl url, PrintStream out) {
         MigrateResult result = Flyway.configure()
                 .dataSource(url.jdbcUrl(), url.user(), url.password())
                 .locations("classpath:db/migration/postgresql")
@@ -58,7 +107,6 @@ public final class LoadCommand {
         out.printf(
                 "migrated %s to version %s (%d migrations applied)%n",
                 url, result.targetSchemaVersion, result.migrationsExecuted);
-        return 0;
     }
 
     private static String option(List<String> options, String name, String fallback) {
@@ -77,6 +125,10 @@ public final class LoadCommand {
                         "usage: java -jar load/target/claims-load.jar COMMAND [options]",
                         "  migrate --database-url URL [--database-user U] [--database-password P]",
                         "      applies the schema migrations (URL: jdbc:postgresql://... or postgres://user:pass@host/db)",
+                        "  datagen --database-url URL [--insurees 200000] [--claims 1000000] [--seed 1] [--writers N]",
+                        "      migrates an empty database and fills it: the demo registers and users (Admin / admin123),",
+                        "      N insurees four to a family with a policy each, entered claims with about 5 lines each;",
+                        "      deterministic per seed; prints rows/s per table and the total",
                         "  bench-claims --url http://127.0.0.1:8080 [--user Admin --password admin123] [--clients 10]",
                         "               [--seconds 20] [--warmup 3] [--sizes 10,100,500]",
                         "      drives the claims page with closed-loop clients on a server on this machine; prints req/s,",

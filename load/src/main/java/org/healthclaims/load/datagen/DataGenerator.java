@@ -1,0 +1,375 @@
+package org.healthclaims.load.datagen;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.healthclaims.api.demo.DemoData;
+
+/**
+ * Fills an empty, migrated database with a deterministic data set of {@code insurees} insurees (four to a family,
+ * one policy each family) and {@code claims} entered claims with about five lines each, around the demo data's
+ * registers and users (domain.md §9's scenario: locations, facilities, products, price lists, the six demo users,
+ * so {@code Admin} can log in). The volume is written by PostgreSQL itself, {@code INSERT ... SELECT} over id ranges
+ * on {@code writers} connections at once; every value is a hash of (seed, row, draw), never a random generator's
+ * state, so a range can be written by any writer in any order and the same seed always gives the same rows.
+ */
+public final class DataGenerator {
+
+    /** What to generate. */
+    public record Size(int insurees, int claims, long seed, int writers, LocalDate today) {
+
+        public Size {
+            if (insurees < 4) throw new IllegalArgumentException("at least 4 insurees, not " + insurees);
+            if (claims < 0) throw new IllegalArgumentException("claims must be >= 0, not " + claims);
+            if (writers < 1) throw new IllegalArgumentException("writers must be >= 1, not " + writers);
+        }
+
+        public int families() {
+            return (insurees + 3) / 4;
+        }
+    }
+
+    /** A draw in [0, m) for row {@code n}, draw number {@code k}. */
+    private static String draw(String n, int k, String m) {
+        return "cast((hashint8extended(cast(%s as bigint) * 64 + %d, :seed) & 9223372036854775807) %% (%s) as int)"
+                .formatted(n, k, m);
+    }
+
+    /** The registers every volume row draws from, for every writer's session; dropped at the end. */
+    private static final String REGISTERS = """
+            create unlogged table datagen_registers as
+            select (select array_agg(id order by id) from location where type = 'V' and validity_to is null)
+                       as villages,
+                   (select array_agg(id order by id) from health_facility where validity_to is null) as facilities,
+                   (select array_agg(id order by id) from diagnosis where validity_to is null) as diagnoses,
+                   (select array_agg(id order by id) from product where validity_to is null) as products,
+                   (select array_agg(id order by id) from medical_item where validity_to is null) as items,
+                   (select array_agg(price order by id) from medical_item where validity_to is null) as item_prices,
+                   (select array_agg(id order by id) from medical_service where validity_to is null) as services,
+                   (select array_agg(price order by id) from medical_service where validity_to is null)
+                       as service_prices""";
+
+    private static final String[] LAST_NAMES = {
+        "Mwangi", "Otieno", "Kamau", "Njoroge", "Wanjiru", "Achieng", "Mutua", "Kiprop", "Odhiambo", "Chebet",
+        "Banda", "Phiri", "Mbewe", "Tembo", "Zulu", "Moyo", "Ndlovu", "Dube", "Sibanda", "Ncube"
+    };
+    private static final String[] OTHER_NAMES = {
+        "Amina",
+        "Baraka",
+        "Chausiku",
+        "Daudi",
+        "Eshe",
+        "Faraji",
+        "Gift",
+        "Hadiza",
+        "Imani",
+        "Jabari",
+        "Kesi",
+        "Lulu",
+        "Mosi",
+        "Nia",
+        "Omari",
+        "Pendo",
+        "Rehema",
+        "Sefu",
+        "Tumaini",
+        "Zawadi"
+    };
+
+    private static String names(String[] names) {
+        return "array['" + String.join("','", names) + "']";
+    }
+
+    /** The first day of insuree {@code i}'s family's policy: within the last 300 days. */
+    private static String policyStart(String family) {
+        return "(cast(:today as date) - " + draw(family, 3, "300") + ")";
+    }
+
+    private static final String FAMILIES = """
+            insert into family (id, uuid, location_id, poverty, family_type, is_offline, validity_from)
+            select :base + f, md5(:seed || '-family-' || f)::uuid,
+                   r.villages[1 + %s], %s = 0, 'H', false, cast(:today as date) - 400
+              from generate_series(cast(:from as bigint), cast(:to as bigint)) f cross join datagen_registers r""".formatted(draw("f", 1, "cardinality(r.villages)"), draw("f", 2, "5"));
+
+    private static final String INSUREES = """
+            insert into insuree (id, uuid, family_id, chf_id, last_name, other_names, gender, dob, head, marital,
+                                 current_village_id, card_issued, is_offline, status, validity_from)
+            select :base + i, md5(:seed || '-insuree-' || i)::uuid, :families + (i - 1) / 4 + 1,
+                   'G' || :seed || lpad(cast(i as text), 9, '0'),
+                   (%s)[1 + %s], (%s)[1 + %s], case when %s = 0 then 'M' else 'F' end,
+                   cast(:today as date) - 365 * (case when (i - 1) %% 4 < 2 then 18 else 0 end + %s) - %s,
+                   (i - 1) %% 4 = 0, case when (i - 1) %% 4 < 2 then 'M' else 'S' end,
+                   f.location_id, true, false, 'AC', cast(:today as date) - 400
+              from generate_series(cast(:from as bigint), cast(:to as bigint)) i
+              join family f on f.id = :families + (i - 1) / 4 + 1""".formatted(
+                    names(LAST_NAMES),
+                    draw("(i - 1) / 4", 4, Integer.toString(LAST_NAMES.length)),
+                    names(OTHER_NAMES),
+                    draw("i", 5, Integer.toString(OTHER_NAMES.length)),
+                    draw("i", 6, "2"),
+                    draw("i", 7, "50"),
+                    draw("i", 8, "365"));
+
+    private static final String HEADS = """
+            update family set head_insuree_id = :insurees + (id - :base - 1) * 4 + 1
+             where id between :base + :from and :base + :to""";
+
+    private static final String POLICIES = """
+            insert into policy (id, uuid, family_id, product_id, enroll_date, start_date, effective_date, expiry_date,
+                                status, stage, value, is_offline, validity_from)
+            select :base + f, md5(:seed || '-policy-' || f)::uuid, :families + f, r.products[1 + %s],
+                   s.start, s.start, s.start, s.start + 364, 2, 'N', 0, false, s.start
+              from generate_series(cast(:from as bigint), cast(:to as bigint)) f cross join datagen_registers r
+             cross join lateral (select %s as start) s""".formatted(draw("f", 9, "cardinality(r.products)"), policyStart("f"));
+
+    private static final String INSUREE_POLICIES = """
+            insert into insuree_policy (id, insuree_id, policy_id, enrollment_date, start_date, effective_date,
+                                        expiry_date, is_offline, validity_from)
+            select :base + i, :insurees + i, :policies + (i - 1) / 4 + 1, s.start, s.start, s.start, s.start + 364,
+                   false, s.start
+              from generate_series(cast(:from as bigint), cast(:to as bigint)) i
+             cross join lateral (select %s as start) s""".formatted(policyStart("(i - 1) / 4 + 1"));
+
+    /** Lines of claim c: 1 to 5 items (mean 3) and 1 to 3 services (mean 2); quantities 1 to 4. */
+    private static final String ITEM_COUNT = "1 + " + draw("c", 11, "5");
+
+    private static final String SERVICE_COUNT = "1 + " + draw("c", 12, "3");
+
+    private static String lineMedical(String kind) {
+        return draw("c * 8 + j", kind.equals("item") ? 13 : 14, "cardinality(r." + kind + "s)");
+    }
+
+    private static String lineQuantity(String kind) {
+        return "1 + " + draw("c * 8 + j", kind.equals("item") ? 15 : 16, "4");
+    }
+
+    /**
+     * Claims of insurees drawn uniformly, at drawn facilities, dated in the 180 days before {@code today} but not
+     * before the insuree's policy started; one day, or 1 to 3 nights for one claim in eight; claimed is the sum of
+     * the lines the line statements write.
+     */
+    private static final String CLAIMS = """
+            insert into claim (id, uuid, code, insuree_id, health_facility_id, date_from, date_to, date_claimed, icd_id,
+                               visit_type, status, claimed, validity_from)
+            select :base + c, md5(:seed || '-claim-' || c)::uuid, 'D' || :seed || '-' || c, :insurees + p.i,
+                   r.facilities[1 + %s], d.day_from,
+                   d.day_from + case when %s = 0 then 1 + %s else 0 end,
+                   d.day_from + case when %s = 0 then 1 + %s else 0 end,
+                   r.diagnoses[1 + %s], case when %s = 0 then 'E' else 'O' end, 2,
+                   (select sum((1 + %s) * r.item_prices[1 + %s]) from generate_series(1, %s) j)
+                   + (select sum((1 + %s) * r.service_prices[1 + %s]) from generate_series(1, %s) j),
+                   d.day_from
+              from generate_series(cast(:from as bigint), cast(:to as bigint)) c cross join datagen_registers r
+             cross join lateral (select 1 + %s as i) p
+             cross join lateral (select greatest(cast(:today as date) - 1 - %s, %s) as day_from) d""".formatted(
+                    draw("c", 2, "cardinality(r.facilities)"),
+                    draw("c", 3, "8"),
+                    draw("c", 4, "3"),
+                    draw("c", 3, "8"),
+                    draw("c", 4, "3"),
+                    draw("c", 5, "cardinality(r.diagnoses)"),
+                    draw("c", 6, "20"),
+                    draw("c * 8 + j", 15, "4"),
+                    lineMedical("item"),
+                    ITEM_COUNT,
+                    draw("c * 8 + j", 16, "4"),
+                    lineMedical("service"),
+                    SERVICE_COUNT,
+                    draw("c", 1, ":insureeCount"),
+                    draw("c", 7, "180"),
+                    policyStart("(p.i - 1) / 4 + 1"));
+
+    /** %1$s item or service; ids leave room for the most lines a claim can have (%5$s), so they are the seed's too. */
+    private static final String LINES = """
+            insert into claim_%1$s (id, claim_id, %1$s_id, qty_provided, price_asked, validity_from)
+            select :base + (c - 1) * %5$s + j, :claims + c, r.%1$ss[1 + %2$s], %3$s, r.%1$s_prices[1 + %2$s],
+                   cast(:today as date) - 1
+              from generate_series(cast(:from as bigint), cast(:to as bigint)) c cross join datagen_registers r
+             cross join lateral generate_series(1, %4$s) j""";
+
+    private static final int CHUNK = 20_000;
+
+    private final DataSource data;
+    private final PrintStream out;
+
+    public DataGenerator(DataSource data, PrintStream out) {
+        this.data = data;
+        this.out = out;
+    }
+
+    /** Writes the registers and the volume; answers the rows written. */
+    public long generate(Size size) throws SQLException, InterruptedException {
+        long started = System.nanoTime();
+        new DemoData(data).loadScenario(size.today());
+        out.println("registers and users: domain.md §9's scenario (Admin / admin123 can log in)");
+        long families = maxId("family");
+        long insurees = maxId("insuree");
+        long policies = maxId("policy");
+        long insureePolicies = maxId("insuree_policy");
+        try (Connection c = data.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(REGISTERS);
+        }
+        long claims = maxId("claim");
+        long items = maxId("claim_item");
+        long services = maxId("claim_service");
+        int f = size.families();
+        long rows = 0;
+        ExecutorService writers = Executors.newFixedThreadPool(size.writers());
+        try {
+            rows += write(writers, size, "families", FAMILIES, f, families, 0, 0, 0);
+            rows += write(writers, size, "insurees", INSUREES, size.insurees(), insurees, families, 0, 0);
+            write(writers, size, "family heads", HEADS, f, families, 0, insurees, 0);
+            rows += write(writers, size, "policies", POLICIES, f, policies, families, 0, 0);
+            rows += write(
+                    writers,
+                    size,
+                    "insurees' policies",
+                    INSUREE_POLICIES,
+                    size.insurees(),
+                    insureePolicies,
+                    0,
+                    insurees,
+                    policies);
+            rows += write(writers, size, "claims", CLAIMS, size.claims(), claims, 0, insurees, 0);
+            rows += write(
+                    writers,
+                    size,
+                    "claim items",
+                    LINES.formatted("item", lineMedical("item"), lineQuantity("item"), ITEM_COUNT, 5),
+                    size.claims(),
+                    items,
+                    0,
+                    0,
+                    claims);
+            rows += write(
+                    writers,
+                    size,
+                    "claim services",
+                    LINES.formatted("service", lineMedical("service"), lineQuantity("service"), SERVICE_COUNT, 3),
+                    size.claims(),
+                    services,
+                    0,
+                    0,
+                    claims);
+        } finally {
+            writers.shutdownNow();
+        }
+        try (Connection c = data.getConnection();
+                Statement s = c.createStatement()) {
+            for (String table :
+                    List.of("family", "insuree", "policy", "insuree_policy", "claim", "claim_item", "claim_service"))
+                s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table
+                        + "))");
+            s.execute("drop table datagen_registers");
+            s.execute("analyze");
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.printf(Locale.ROOT, "total: %,d rows in %.1f s (%,.0f rows/s)%n", rows, seconds, rows / seconds);
+        return rows;
+    }
+
+    private long maxId(String table) throws SQLException {
+        try (Connection c = data.getConnection();
+                Statement s = c.createStatement();
+                var rs = s.executeQuery("select coalesce(max(id), 0) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Runs {@code sql} over rows 1..{@code count} in chunks on the writers, printing progress; {@code base} is the
+     * table's id offset, the others the offsets of the tables it points to. Answers the rows written.
+     */
+    private long write(
+            ExecutorService writers,
+            Size size,
+            String what,
+            String sql,
+            long count,
+            long base,
+            long familiesBase,
+            long insureesBase,
+            long otherBase)
+            throws SQLException, InterruptedException {
+        if (count == 0) return 0;
+        long started = System.nanoTime();
+        AtomicLong written = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        String bound = sql.replace(":today", "'" + size.today() + "'")
+                .replace(":seed", Long.toString(size.seed()))
+                .replace(":insureeCount", Integer.toString(size.insurees()))
+                .replace(":base", Long.toString(base))
+                .replace(":families", Long.toString(familiesBase))
+                .replace(":insurees", Long.toString(insureesBase))
+                .replace(":policies", Long.toString(otherBase))
+                .replace(":claims", Long.toString(otherBase));
+        List<Future<?>> chunks = new ArrayList<>();
+        for (long from = 1; from <= count; from += CHUNK) {
+            String chunk = bound.replace(":from", Long.toString(from))
+                    .replace(":to", Long.toString(Math.min(count, from + CHUNK - 1)));
+            long rangeSize = Math.min(count, from + CHUNK - 1) - from + 1;
+            chunks.add(writers.submit(() -> {
+                try (Connection c = data.getConnection();
+                        Statement s = c.createStatement()) {
+                    written.addAndGet(s.executeUpdate(chunk));
+                }
+                progress(what, done.addAndGet(rangeSize), count, written.get(), started);
+                return null;
+            }));
+        }
+        for (Future<?> chunk : chunks) {
+            try {
+                chunk.get();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof SQLException sqlException) throw sqlException;
+                throw new IllegalStateException(what + ": " + cause, cause);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.printf(
+                Locale.ROOT,
+                "\r%-20s %,12d rows in %6.1f s (%,.0f rows/s)%s%n",
+                what,
+                written.get(),
+                seconds,
+                written.get() / Math.max(seconds, 1e-9),
+                " ".repeat(20));
+        return written.get();
+    }
+
+    private synchronized void progress(String what, long done, long count, long rows, long started) {
+        int width = 30;
+        int filled = (int) (width * done / count);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.printf(
+                Locale.ROOT,
+                "\r%-20s [%s%s] %3d%% %,d rows, %,.0f rows/s",
+                what,
+                "#".repeat(filled),
+                ".".repeat(width - filled),
+                100 * done / count,
+                rows,
+                rows / Math.max(seconds, 1e-9));
+        out.flush();
+    }
+
+    /** Today in UTC: the day the data set's dates are relative to. */
+    public static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}
