@@ -69,6 +69,31 @@ class DatagenCommandIT {
                         .isEqualTo(1000);
                 assertThat(single(s, "select count(*) from insuree where chf_id like 'G" + seed + "%'"))
                         .isEqualTo(400);
+                // every foreign key of the volume tables holds (datagen writes them without the triggers' checks)
+                List<String> references = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("""
+                        select k.conrelid::regclass::text, a.attname, k.confrelid::regclass::text, b.attname
+                          from pg_constraint k
+                          join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
+                          join pg_attribute b on b.attrelid = k.confrelid and b.attnum = k.confkey[1]
+                         where k.contype = 'f' and cardinality(k.conkey) = 1
+                           and k.conrelid = any(array['family', 'insuree', 'policy', 'insuree_policy', 'claim',
+                                                      'claim_item', 'claim_service']::regclass[])""")) {
+                    while (rs.next())
+                        references.add(
+                                "select '%1$s.%2$s', count(*) from %1$s t where t.%2$s is not null and not exists"
+                                                .formatted(rs.getString(1), rs.getString(2))
+                                        + " (select 1 from %s r where r.%s = t.%s)"
+                                                .formatted(rs.getString(3), rs.getString(4), rs.getString(2)));
+                }
+                assertThat(references).hasSizeGreaterThan(20);
+                for (String reference : references)
+                    try (ResultSet rs = s.executeQuery(reference)) {
+                        rs.next();
+                        assertThat(rs.getLong(2))
+                                .as("rows breaking " + rs.getString(1))
+                                .isZero();
+                    }
                 // every family has its head, and the head is one of its members
                 assertThat(single(s, """
                                 select count(*) from family f
