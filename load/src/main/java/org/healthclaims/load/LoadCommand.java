@@ -1,6 +1,5 @@
 package org.healthclaims.load;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.sql.SQLException;
@@ -80,13 +79,7 @@ public final class LoadCommand {
         out.printf(
                 "datagen: %,d insurees in %,d families, %,d claims, seed %d, %d writers, dates relative to %s%n",
                 size.insurees(), size.families(), size.claims(), size.seed(), size.writers(), size.today());
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url.jdbcUrl());
-        if (url.user() != null) config.setUsername(url.user());
-        if (url.password() != null) config.setPassword(url.password());
-        config.setMaximumPoolSize(size.writers() + 1);
-        config.setPoolName("datagen");
-        try (HikariDataSource data = new HikariDataSource(config)) {
+        try (HikariDataSource data = ConnectionPool.open(url, "datagen", size.writers() + 1)) {
             new DataGenerator(data, out).generate(size);
             return 0;
         } catch (SQLException | IllegalStateException e) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.healthclaims.load.datagen.DataGenerator;
 import org.healthclaims.load.testing.ScratchDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -21,9 +22,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * another seed other rows; the rows hang together beyond what the foreign keys enforce; the demo users can log in.
  */
 class DatagenCommandIT {
-
-    static final List<String> TABLES =
-            List.of("family", "insuree", "policy", "insuree_policy", "claim", "claim_item", "claim_service");
 
     @Test
     void the_same_seed_gives_the_same_rows_which_hang_together_and_admin_can_log_in() throws Exception {
@@ -77,8 +75,7 @@ class DatagenCommandIT {
                           join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
                           join pg_attribute b on b.attrelid = k.confrelid and b.attnum = k.confkey[1]
                          where k.contype = 'f' and cardinality(k.conkey) = 1
-                           and k.conrelid = any(array['family', 'insuree', 'policy', 'insuree_policy', 'claim',
-                                                      'claim_item', 'claim_service']::regclass[])""")) {
+                           and k.conrelid = any(cast(array['%s'] as regclass[]))""".formatted(String.join("', '", DataGenerator.VOLUME_TABLES)))) {
                     while (rs.next())
                         references.add(
                                 "select '%1$s.%2$s', count(*) from %1$s t where t.%2$s is not null and not exists"
@@ -124,7 +121,7 @@ class DatagenCommandIT {
                             .isTrue();
                 }
                 Map<String, String> checksums = new LinkedHashMap<>();
-                for (String table : TABLES)
+                for (String table : DataGenerator.VOLUME_TABLES)
                     try (ResultSet rs =
                             s.executeQuery("select md5(string_agg(t::text, '|' order by t.id)) from " + table + " t")) {
                         rs.next();

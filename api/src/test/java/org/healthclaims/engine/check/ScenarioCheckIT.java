@@ -89,6 +89,17 @@ public class ScenarioCheckIT {
         adjudicator = new CheckAdjudicator(sql, new DataSourceTransactionManager(data), RuleSet.MODULAR, 16);
     }
 
+    /** CLM-REVIEW, checked (by event {@code event} if an earlier test left it entered): its id. */
+    long checkedReview(long event) {
+        long id = claimId("CLM-REVIEW");
+        if (sql.sql("select status from claim where id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single()
+                == 2) adjudicator.adjudicate(List.of(new ClaimEvent(event, "claim.check", id, 0, null)));
+        return id;
+    }
+
     long claimId(String code) {
         return sql.sql("select id from claim where code = :code and validity_to is null")
                 .param("code", code)
@@ -255,12 +266,7 @@ public class ScenarioCheckIT {
     @Test
     @Order(3)
     void a_redelivered_check_changes_nothing() {
-        long id = claimId("CLM-REVIEW");
-        if (sql.sql("select status from claim where id = :id")
-                        .param("id", id)
-                        .query(Integer.class)
-                        .single()
-                == 2) adjudicator.adjudicate(List.of(new ClaimEvent(900, "claim.check", id, 0, null)));
+        long id = checkedReview(900);
         Map<String, Object> before = sql.sql("select status, version, approved from claim where id = :id")
                 .param("id", id)
                 .query()
@@ -284,12 +290,7 @@ public class ScenarioCheckIT {
     @Test
     @Order(5)
     void a_repeated_ledger_event_is_skipped_and_the_next_one_runs() {
-        long id = claimId("CLM-REVIEW");
-        if (sql.sql("select status from claim where id = :id")
-                        .param("id", id)
-                        .query(Integer.class)
-                        .single()
-                == 2) adjudicator.adjudicate(List.of(new ClaimEvent(950, "claim.check", id, 0, null)));
+        long id = checkedReview(950);
         ValuationAdjudicator valuation =
                 new ValuationAdjudicator(sql, new DataSourceTransactionManager(dataSource), RuleSet.MODULAR, 16);
         String ledger = """

@@ -102,8 +102,10 @@ final class CheckWriter {
         this.rules = rules;
     }
 
-    /** Writes the claims still entered at their loaded version and their lines; answers how many claims were written. */
-    /** Writes the batch; answers the claims it checked (status 4) in this write, in the batch's order. */
+    /**
+     * Writes the batch (the claims still entered at their loaded version, and their lines); answers the claims it
+     * checked (status 4) in this write, in the batch's order.
+     */
     long[] write(
             CheckBatch b,
             List<CheckLoader.Loaded> loaded,

@@ -4,6 +4,7 @@ import static org.healthclaims.engine.kernel.CheckBatch.NO_AMOUNT;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -179,20 +180,19 @@ final class ValuationWriter {
         if (!ledgerClaims.isEmpty()) {
             adjustedPrices(b, ledgerClaims, false);
             adjustedPrices(b, ledgerClaims, true);
-            List<Long> marked = new ArrayList<>();
-            List<Long> events = new ArrayList<>();
-            for (long claim : ledgerOnly) {
-                Long event = ledgerEvents.get(claim);
-                if (event == null) continue;
-                marked.add(claim);
-                events.add(event);
-            }
-            if (!marked.isEmpty())
+            // the review events these runs answer, so that a repeated delivery is recognised
+            long[] marked = ledgerOnly.stream()
+                    .filter(ledgerEvents::containsKey)
+                    .mapToLong(Long::longValue)
+                    .toArray();
+            if (marked.length > 0)
                 jdbc.sql(LEDGER_EVENTS)
-                        .param("ids", marked.stream().mapToLong(Long::longValue).toArray())
+                        .param("ids", marked)
                         .param(
                                 "events",
-                                events.stream().mapToLong(Long::longValue).toArray())
+                                Arrays.stream(marked)
+                                        .map(claim -> ledgerEvents.getOrDefault(claim, 0L))
+                                        .toArray())
                         .update();
         }
         List<Integer> ledger = new ArrayList<>(claims);

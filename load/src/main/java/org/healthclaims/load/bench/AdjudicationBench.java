@@ -17,6 +17,7 @@ import java.util.Locale;
 import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.engine.kernel.RuleSet;
+import org.healthclaims.load.ConnectionPool;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,7 +78,7 @@ public final class AdjudicationBench {
                     option(args, "--database-user", System.getenv("DATABASE_USER")),
                     option(args, "--database-password", System.getenv("DATABASE_PASSWORD")));
             AdjudicationSnapshot reference = null;
-            try (HikariDataSource data = ReferenceRun.pool(database);
+            try (HikariDataSource data = ConnectionPool.open(database, "reference-run", 3);
                     Connection c = data.getConnection()) {
                 GeneratedClaims.delete(c, seed);
                 if (verify) {

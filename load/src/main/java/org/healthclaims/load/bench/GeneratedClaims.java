@@ -1,24 +1,24 @@
 package org.healthclaims.load.bench;
 
+import static org.healthclaims.load.datagen.Draws.draw;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import org.healthclaims.domain.broker.AdjudicationRoute;
+import org.healthclaims.load.datagen.Draws;
 
 /**
  * Entered claims for a benchmark, written by the database itself from the registers already there (the demo data or
  * any openIMIS-shaped data): {@code count} claims of insurees covered today, at random facilities, dated in the last
  * 60 days, with one to four items and up to two services of the registers at their prices. Deterministic: the same
- * seed over the same registers gives the same claims (codes {@code G<seed>-<n>}, uuids, lines), because every draw
- * is a hash of (seed, claim, draw) rather than a random generator's state.
+ * seed over the same registers gives the same claims (codes {@code G<seed>-<n>}, uuids, lines): every draw is one of
+ * {@link Draws}.
  */
 final class GeneratedClaims {
-
-    /** A draw in [0, m): claim {@code n}'s draw number {@code k}. */
-    private static final String DRAW =
-            "cast((hashint8extended(%s * 64 + %d, :seed) & 9223372036854775807) %% %s as int)";
 
     /**
      * The insurees covered today, numbered: a table, not an array (an array of 200,000 ids in a row was read whole
@@ -90,10 +90,6 @@ final class GeneratedClaims {
 
     private GeneratedClaims() {}
 
-    private static String draw(String n, int k, String modulus) {
-        return DRAW.formatted(n, k, modulus);
-    }
-
     /** What was written. */
     record Written(int claims, int lines) {}
 
@@ -115,7 +111,8 @@ final class GeneratedClaims {
                 s.execute("alter table generation_insurees add primary key (place)");
                 s.execute(REFERENCES);
             }
-            int claims = update(connection, CLAIMS.replace(":insurees", Integer.toString(insurees)), seed, count);
+            Map<String, Object> values = Map.of("seed", seed, "count", count, "insurees", insurees);
+            int claims = update(connection, CLAIMS, values);
             // items: 1 to 4 per claim (draw 7 picks each, 8 the quantity); services: 0 to 2 (9, 10)
             int items = update(
                     connection,
@@ -124,8 +121,7 @@ final class GeneratedClaims {
                             draw("(g.n * 8 + j)", 7, "cardinality(r.items)"),
                             draw("(g.n * 8 + j)", 8, "10"),
                             "1 + " + draw("g.n", 11, "4")),
-                    seed,
-                    count);
+                    values);
             int services = update(
                     connection,
                     LINES.formatted(
@@ -133,9 +129,8 @@ final class GeneratedClaims {
                             draw("(g.n * 8 + j)", 9, "cardinality(r.services)"),
                             draw("(g.n * 8 + j)", 10, "2"),
                             draw("g.n", 12, "3")),
-                    seed,
-                    count);
-            update(connection, CLAIMED, seed, count);
+                    values);
+            update(connection, CLAIMED, values);
             connection.commit();
             // fresh statistics for the claims and lines just written, as after any bulk load
             try (Statement s = connection.createStatement()) {
@@ -236,10 +231,9 @@ final class GeneratedClaims {
         }
     }
 
-    private static int update(Connection connection, String sql, long seed, int count) throws SQLException {
-        String bound = sql.replace(":seed", Long.toString(seed)).replace(":count", Integer.toString(count));
+    private static int update(Connection connection, String sql, Map<String, Object> values) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            return s.executeUpdate(bound);
+            return s.executeUpdate(Draws.bind(sql, values));
         }
     }
 }

@@ -1,12 +1,9 @@
 package org.healthclaims.load.bench;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.engine.check.CheckAdjudicator;
 import org.healthclaims.engine.intake.ClaimEvent;
 import org.healthclaims.engine.intake.LeaseFence;
@@ -47,20 +44,6 @@ final class ReferenceRun {
     }
 
     private ReferenceRun() {}
-
-    /**
-     * Connections for a reference run, kept open as the engines keep theirs (a connection per transaction, and
-     * every statement planned afresh on it, cost more than many a small batch's work).
-     */
-    static HikariDataSource pool(DatabaseUrl database) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
-        if (database.user() != null) config.setUsername(database.user());
-        if (database.password() != null) config.setPassword(database.password());
-        config.setMaximumPoolSize(3);
-        config.setPoolName("reference-run");
-        return new HikariDataSource(config);
-    }
 
     /** Adjudicates the claims {@code ids} in the engines' batch size; answers the seconds it took. */
     static double run(DataSource data, long[] ids, RuleSet rules) {

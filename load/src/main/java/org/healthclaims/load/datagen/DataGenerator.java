@@ -1,14 +1,19 @@
 package org.healthclaims.load.datagen;
 
+import static org.healthclaims.load.datagen.Draws.draw;
+
 import java.io.PrintStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,11 +46,9 @@ public final class DataGenerator {
         }
     }
 
-    /** A draw in [0, m) for row {@code n}, draw number {@code k}. */
-    private static String draw(String n, int k, String m) {
-        return "cast((hashint8extended(cast(%s as bigint) * 64 + %d, :seed) & 9223372036854775807) %% (%s) as int)"
-                .formatted(n, k, m);
-    }
+    /** The tables the volume goes to, in the order they are written. */
+    public static final List<String> VOLUME_TABLES =
+            List.of("family", "insuree", "policy", "insuree_policy", "claim", "claim_item", "claim_service");
 
     /** The registers every volume row draws from, for every writer's session; dropped at the end. */
     private static final String REGISTERS = """
@@ -99,14 +102,14 @@ public final class DataGenerator {
 
     private static final String FAMILIES = """
             insert into family (id, uuid, location_id, poverty, family_type, is_offline, validity_from)
-            select :base + f, md5(:seed || '-family-' || f)::uuid,
+            select :families + f, md5(:seed || '-family-' || f)::uuid,
                    r.villages[1 + %s], %s = 0, 'H', false, cast(:today as date) - 400
               from generate_series(cast(:from as bigint), cast(:to as bigint)) f cross join datagen_registers r""".formatted(draw("f", 1, "cardinality(r.villages)"), draw("f", 2, "5"));
 
     private static final String INSUREES = """
             insert into insuree (id, uuid, family_id, chf_id, last_name, other_names, gender, dob, head, marital,
                                  current_village_id, card_issued, is_offline, status, validity_from)
-            select :base + i, md5(:seed || '-insuree-' || i)::uuid, :families + (i - 1) / 4 + 1,
+            select :insurees + i, md5(:seed || '-insuree-' || i)::uuid, :families + (i - 1) / 4 + 1,
                    'G' || :seed || lpad(cast(i as text), 9, '0'),
                    (%s)[1 + %s], (%s)[1 + %s], case when %s = 0 then 'M' else 'F' end,
                    cast(:today as date) - 365 * (case when (i - 1) %% 4 < 2 then 18 else 0 end + %s) - %s,
@@ -123,13 +126,13 @@ public final class DataGenerator {
                     draw("i", 8, "365"));
 
     private static final String HEADS = """
-            update family set head_insuree_id = :insurees + (id - :base - 1) * 4 + 1
-             where id between :base + :from and :base + :to""";
+            update family set head_insuree_id = :insurees + (id - :families - 1) * 4 + 1
+             where id between :families + :from and :families + :to""";
 
     private static final String POLICIES = """
             insert into policy (id, uuid, family_id, product_id, enroll_date, start_date, effective_date, expiry_date,
                                 status, stage, value, is_offline, validity_from)
-            select :base + f, md5(:seed || '-policy-' || f)::uuid, :families + f, r.products[1 + %s],
+            select :policies + f, md5(:seed || '-policy-' || f)::uuid, :families + f, r.products[1 + %s],
                    s.start, s.start, s.start, s.start + 364, 2, 'N', 0, false, s.start
               from generate_series(cast(:from as bigint), cast(:to as bigint)) f cross join datagen_registers r
              cross join lateral (select %s as start) s""".formatted(draw("f", 9, "cardinality(r.products)"), policyStart("f"));
@@ -137,7 +140,8 @@ public final class DataGenerator {
     private static final String INSUREE_POLICIES = """
             insert into insuree_policy (id, insuree_id, policy_id, enrollment_date, start_date, effective_date,
                                         expiry_date, is_offline, validity_from)
-            select :base + i, :insurees + i, :policies + (i - 1) / 4 + 1, s.start, s.start, s.start, s.start + 364,
+            select :insureePolicies + i, :insurees + i, :policies + (i - 1) / 4 + 1, s.start, s.start, s.start,
+                   s.start + 364,
                    false, s.start
               from generate_series(cast(:from as bigint), cast(:to as bigint)) i
              cross join lateral (select %s as start) s""".formatted(policyStart("(i - 1) / 4 + 1"));
@@ -163,7 +167,7 @@ public final class DataGenerator {
     private static final String CLAIMS = """
             insert into claim (id, uuid, code, insuree_id, health_facility_id, date_from, date_to, date_claimed, icd_id,
                                visit_type, status, claimed, validity_from)
-            select :base + c, md5(:seed || '-claim-' || c)::uuid, 'D' || :seed || '-' || c, :insurees + p.i,
+            select :claims + c, md5(:seed || '-claim-' || c)::uuid, 'D' || :seed || '-' || c, :insurees + p.i,
                    r.facilities[1 + %s], d.day_from,
                    d.day_from + case when %s = 0 then 1 + %s else 0 end,
                    d.day_from + case when %s = 0 then 1 + %s else 0 end,
@@ -194,7 +198,7 @@ public final class DataGenerator {
     /** %1$s item or service; ids leave room for the most lines a claim can have (%5$s), so they are the seed's too. */
     private static final String LINES = """
             insert into claim_%1$s (id, claim_id, %1$s_id, qty_provided, price_asked, validity_from)
-            select :base + (c - 1) * %5$s + j, :claims + c, r.%1$ss[1 + %2$s], %3$s, r.%1$s_prices[1 + %2$s],
+            select :%1$ss + (c - 1) * %5$s + j, :claims + c, r.%1$ss[1 + %2$s], %3$s, r.%1$s_prices[1 + %2$s],
                    cast(:today as date) - 1
               from generate_series(cast(:from as bigint), cast(:to as bigint)) c cross join datagen_registers r
              cross join lateral generate_series(1, %4$s) j""";
@@ -214,17 +218,22 @@ public final class DataGenerator {
         long started = System.nanoTime();
         new DemoData(data).loadScenario(size.today());
         out.println("registers and users: domain.md §9's scenario (Admin / admin123 can log in)");
-        long families = maxId("family");
-        long insurees = maxId("insuree");
-        long policies = maxId("policy");
-        long insureePolicies = maxId("insuree_policy");
         try (Connection c = data.getConnection();
                 Statement s = c.createStatement()) {
             s.execute(REGISTERS);
         }
-        long claims = maxId("claim");
-        long items = maxId("claim_item");
-        long services = maxId("claim_service");
+        // ids continue after the registers' rows: each table's offset, by the name its statements use
+        Map<String, Object> values = new HashMap<>();
+        values.put("today", "'" + size.today() + "'");
+        values.put("seed", size.seed());
+        values.put("insureeCount", size.insurees());
+        values.put("families", maxId("family"));
+        values.put("insurees", maxId("insuree"));
+        values.put("policies", maxId("policy"));
+        values.put("insureePolicies", maxId("insuree_policy"));
+        values.put("claims", maxId("claim"));
+        values.put("items", maxId("claim_item"));
+        values.put("services", maxId("claim_service"));
         int f = size.families();
         long rows = 0;
         ExecutorService writers = Executors.newFixedThreadPool(size.writers());
@@ -233,49 +242,31 @@ public final class DataGenerator {
         List<String> indexes = secondaryIndexes();
         dropIndexes(indexes);
         try {
-            rows += write(writers, size, "families", FAMILIES, f, families, 0, 0, 0);
-            rows += write(writers, size, "insurees", INSUREES, size.insurees(), insurees, families, 0, 0);
-            write(writers, size, "family heads", HEADS, f, families, 0, insurees, 0);
-            rows += write(writers, size, "policies", POLICIES, f, policies, families, 0, 0);
+            rows += write(writers, values, "families", FAMILIES, f);
+            rows += write(writers, values, "insurees", INSUREES, size.insurees());
+            write(writers, values, "family heads", HEADS, f);
+            rows += write(writers, values, "policies", POLICIES, f);
+            rows += write(writers, values, "insurees' policies", INSUREE_POLICIES, size.insurees());
+            rows += write(writers, values, "claims", CLAIMS, size.claims());
             rows += write(
                     writers,
-                    size,
-                    "insurees' policies",
-                    INSUREE_POLICIES,
-                    size.insurees(),
-                    insureePolicies,
-                    0,
-                    insurees,
-                    policies);
-            rows += write(writers, size, "claims", CLAIMS, size.claims(), claims, 0, insurees, 0);
-            rows += write(
-                    writers,
-                    size,
+                    values,
                     "claim items",
                     LINES.formatted("item", lineMedical("item"), lineQuantity("item"), ITEM_COUNT, 5),
-                    size.claims(),
-                    items,
-                    0,
-                    0,
-                    claims);
+                    size.claims());
             rows += write(
                     writers,
-                    size,
+                    values,
                     "claim services",
                     LINES.formatted("service", lineMedical("service"), lineQuantity("service"), SERVICE_COUNT, 3),
-                    size.claims(),
-                    services,
-                    0,
-                    0,
-                    claims);
+                    size.claims());
         } finally {
             buildIndexes(writers, indexes);
             writers.shutdownNow();
         }
         try (Connection c = data.getConnection();
                 Statement s = c.createStatement()) {
-            for (String table :
-                    List.of("family", "insuree", "policy", "insuree_policy", "claim", "claim_item", "claim_service"))
+            for (String table : VOLUME_TABLES)
                 s.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table
                         + "))");
             s.execute("drop table datagen_registers");
@@ -305,14 +296,15 @@ public final class DataGenerator {
     private List<String> secondaryIndexes() throws SQLException {
         List<String> definitions = new ArrayList<>();
         try (Connection c = data.getConnection();
-                Statement s = c.createStatement();
-                var rs = s.executeQuery("""
+                PreparedStatement p = c.prepareStatement("""
                         select pg_get_indexdef(i.indexrelid) from pg_index i
-                         where i.indrelid = any(array['family', 'insuree', 'policy', 'insuree_policy', 'claim',
-                                                      'claim_item', 'claim_service']::regclass[])
+                         where i.indrelid = any(cast(? as regclass[]))
                            and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
                          order by i.indexrelid""")) {
-            while (rs.next()) definitions.add(rs.getString(1));
+            p.setArray(1, c.createArrayOf("text", VOLUME_TABLES.toArray()));
+            try (var rs = p.executeQuery()) {
+                while (rs.next()) definitions.add(rs.getString(1));
+            }
         }
         return definitions;
     }
@@ -374,37 +366,23 @@ public final class DataGenerator {
     }
 
     /**
-     * Runs {@code sql} over rows 1..{@code count} in chunks on the writers, printing progress; {@code base} is the
-     * table's id offset, the others the offsets of the tables it points to. Answers the rows written.
+     * Runs {@code sql}, bound with {@code values}, over rows 1..{@code count} in ranges on the writers, printing
+     * progress. Answers the rows written.
      */
-    private long write(
-            ExecutorService writers,
-            Size size,
-            String what,
-            String sql,
-            long count,
-            long base,
-            long familiesBase,
-            long insureesBase,
-            long otherBase)
+    private long write(ExecutorService writers, Map<String, Object> values, String what, String sql, long count)
             throws SQLException, InterruptedException {
         if (count == 0) return 0;
         long started = System.nanoTime();
         AtomicLong written = new AtomicLong();
         AtomicLong done = new AtomicLong();
-        String bound = sql.replace(":today", "'" + size.today() + "'")
-                .replace(":seed", Long.toString(size.seed()))
-                .replace(":insureeCount", Integer.toString(size.insurees()))
-                .replace(":base", Long.toString(base))
-                .replace(":families", Long.toString(familiesBase))
-                .replace(":insurees", Long.toString(insureesBase))
-                .replace(":policies", Long.toString(otherBase))
-                .replace(":claims", Long.toString(otherBase));
         List<Future<?>> chunks = new ArrayList<>();
         for (long from = 1; from <= count; from += CHUNK) {
-            String chunk = bound.replace(":from", Long.toString(from))
-                    .replace(":to", Long.toString(Math.min(count, from + CHUNK - 1)));
-            long rangeSize = Math.min(count, from + CHUNK - 1) - from + 1;
+            long to = Math.min(count, from + CHUNK - 1);
+            Map<String, Object> range = new HashMap<>(values);
+            range.put("from", from);
+            range.put("to", to);
+            String chunk = Draws.bind(sql, range);
+            long rangeSize = to - from + 1;
             chunks.add(writers.submit(() -> {
                 try (Connection c = data.getConnection();
                         Statement s = c.createStatement()) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.engine.kernel.RuleSet;
+import org.healthclaims.load.ConnectionPool;
 import org.healthclaims.load.testing.ScratchDatabase;
 import org.healthclaims.load.testing.ServerLog;
 import org.junit.jupiter.api.AfterAll;
@@ -164,7 +165,8 @@ class AdjudicationBenchIT {
             }
             return batches;
         };
-        try (HikariDataSource data = ReferenceRun.pool(new DatabaseUrl(database.jdbcUrl(), database.user(), null));
+        try (HikariDataSource data = ConnectionPool.open(
+                        new DatabaseUrl(database.jdbcUrl(), database.user(), null), "reference-run", 3);
                 Connection c = data.getConnection()) {
             for (RuleSet rules : RuleSet.values()) {
                 AdjudicationSnapshot alone = adjudicated(c, data, seed, rules, ReferenceRun.Batching.of(1));
