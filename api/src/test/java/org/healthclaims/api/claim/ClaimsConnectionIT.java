@@ -90,7 +90,7 @@ class ClaimsConnectionIT extends ApiTest {
                         : "PostgreSQL (pg_stat_statements: cold %s, warm %s) and the JDBC proxy"
                                 .formatted(java.util.Arrays.toString(cold[1]), java.util.Arrays.toString(warm[1])));
         // cold: page, items, services, insuree, family, head insuree, item, service, facility, location, icd, admin
-        assertThat(cold[0]).containsExactly(12, 12, 12);
+        assertThat(cold[0]).as(executed.toString()).containsExactly(12, 12, 12);
         // warm: the registers come from the master-data cache; a cached relation costs no statement
         assertThat(warm[0]).as(String.join("\n", statements.statements())).containsExactly(6, 6, 6);
         assertThat(statements.statements())
@@ -106,6 +106,9 @@ class ClaimsConnectionIT extends ApiTest {
         }
     }
 
+    /** Each round's statements, to show in a failure. */
+    private final Map<String, List<String>> executed = new java.util.LinkedHashMap<>();
+
     /** Statements per page size, by the JDBC proxy [0] and by PostgreSQL [1] (-1 where it cannot count). */
     private long[][] count(PostgresStatementCounter postgres, int[] sizes, boolean cold) {
         long[][] counts = new long[2][sizes.length];
@@ -115,6 +118,7 @@ class ClaimsConnectionIT extends ApiTest {
             if (postgres != null) postgres.reset();
             Answer answer = client.post(GraphQlClient.document("claimsPageNested"), Map.of("first", sizes[i]), auth);
             counts[0][i] = statements.count();
+            executed.put((cold ? "cold " : "warm ") + sizes[i], statements.statements());
             counts[1][i] = postgres == null ? -1 : postgres.count();
             assertThat(answer.data().path("claims").path("edges").size()).isEqualTo(sizes[i]);
             if (!cold && i == 0) {

@@ -2,12 +2,16 @@ package org.healthclaims.engine.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.healthclaims.api.demo.DemoData;
 import org.healthclaims.api.testing.TestServices;
@@ -322,5 +326,64 @@ public class ScenarioCheckIT {
                         .query(Long.class)
                         .single())
                 .isEqualTo(961L);
+    }
+
+    /**
+     * A process event for a claim rejected at its check (no ledger rows) leaves the ledger alone: it does not queue
+     * behind a session holding the ledger, as a DELETE would (the failover tests count on it: a batch they find
+     * stopped at the ledger has written claims). A rejected claim that does hold rows, reserved at its check, loses
+     * them.
+     */
+    @Test
+    @Order(6)
+    void a_process_event_drops_a_rejected_claim_s_ledger_rows_and_leaves_the_ledger_alone_when_it_has_none()
+            throws Exception {
+        ValuationAdjudicator valuation =
+                new ValuationAdjudicator(sql, new DataSourceTransactionManager(dataSource), RuleSet.MODULAR, 16);
+        String ledgerRows = "select count(*) from claim_ded_rem where claim_id = :id";
+        long rejected = claimId("CLM-FREQ2");
+        if (status(rejected) == 2)
+            adjudicator.adjudicate(List.of(new ClaimEvent(969, "claim.check", rejected, 0, null)));
+        assertThat(status(rejected)).isEqualTo(1);
+        assertThat(sql.sql(ledgerRows)
+                        .param("id", rejected)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("lock table claim_ded_rem in share mode");
+            }
+            CompletableFuture<Void> process = CompletableFuture.runAsync(
+                    () -> valuation.adjudicate(List.of(new ClaimEvent(970, "claim.process", rejected, 0, null))));
+            // a TimeoutException here: the batch waited for the ledger it had nothing to write to
+            process.get(10, TimeUnit.SECONDS);
+        }
+
+        long reviewed = checkedReview(971);
+        assertThat(sql.sql(ledgerRows)
+                        .param("id", reviewed)
+                        .query(Integer.class)
+                        .single())
+                .as("rows reserved at the check")
+                .isPositive();
+        // rejected after its check, as a review rejecting every line leaves it
+        sql.sql("update claim set status = 1 where id = :id")
+                .param("id", reviewed)
+                .update();
+        valuation.adjudicate(List.of(new ClaimEvent(972, "claim.process", reviewed, 0, null)));
+        assertThat(sql.sql(ledgerRows)
+                        .param("id", reviewed)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    int status(long claimId) {
+        return sql.sql("select status from claim where id = :id")
+                .param("id", claimId)
+                .query(Integer.class)
+                .single();
     }
 }

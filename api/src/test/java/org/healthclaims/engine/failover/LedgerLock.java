@@ -19,7 +19,10 @@ final class LedgerLock implements AutoCloseable {
     /**
      * Sessions of the engine waiting for the ledger itself. Any lock wait would not do: a session of the engine can
      * wait a moment on a row lock in the normal course (a lease renewal behind a batch's fence did, before the fence
-     * took FOR KEY SHARE), and the test would cut the connection with no batch stopped halfway.
+     * took FOR KEY SHARE), and the test would cut the connection with no batch stopped halfway. A session waiting
+     * for the ledger has written claims in its transaction: a batch with nothing for the ledger only reads it (a
+     * process event for claims rejected at their check once queued here on a DELETE of no rows, wrote no claim, and
+     * the cut test waited in vain for a batch spanning the cut).
      */
     static final String WAITING_ON_A_LOCK = """
             select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid

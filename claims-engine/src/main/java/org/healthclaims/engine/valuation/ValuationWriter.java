@@ -203,11 +203,21 @@ final class ValuationWriter {
         return written.size() + ledgerOnly.size();
     }
 
-    /** openIMIS deletes a rejected claim's ledger rows: among {@code claimIds}, those now rejected (1) have none. */
+    /**
+     * openIMIS deletes a rejected claim's ledger rows: among {@code claimIds}, those now rejected (1) have none. Read
+     * first, deleted only when there are some: most batches have none (a claim rejected at the check never reserved),
+     * and a DELETE would take the ledger's write lock for nothing, queueing the batch behind whoever holds the ledger.
+     */
     void dropRejected(long[] claimIds) {
-        jdbc.sql("""
-                        delete from claim_ded_rem r using claim c
-                         where r.claim_id = c.id and c.id = any(:ids) and c.status = 1""").param("ids", claimIds).update();
+        long[] ledgered = jdbc.sql("""
+                        select distinct r.claim_id from claim_ded_rem r join claim c on c.id = r.claim_id
+                         where c.id = any(:ids) and c.status = 1""").param("ids", claimIds).query(Long.class).list().stream()
+                .mapToLong(Long::longValue)
+                .toArray();
+        if (ledgered.length > 0)
+            jdbc.sql("delete from claim_ded_rem where claim_id = any(:claims)")
+                    .param("claims", ledgered)
+                    .update();
     }
 
     /** The lines of {@code claims} (batch indexes) in one line table, in batch order. */
