@@ -10,6 +10,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.load.bench.AdjudicationBench;
 import org.healthclaims.load.bench.ClaimsBench;
+import org.healthclaims.load.bench.FlameGraphCapture;
 import org.healthclaims.load.datagen.DataGenerator;
 
 /**
@@ -37,6 +38,7 @@ public final class LoadCommand {
                 case "datagen" -> datagen(args.subList(1, args.size()), out, err);
                 case "bench-claims" -> ClaimsBench.run(args.subList(1, args.size()), out, err);
                 case "bench-adjudication" -> AdjudicationBench.run(args.subList(1, args.size()), out, err);
+                case "flamegraph" -> FlameGraphCapture.run(args.subList(1, args.size()), out, err);
                 default -> {
                     err.println("unknown command: " + args.getFirst());
                     err.println(usage());
@@ -132,6 +134,10 @@ public final class LoadCommand {
                         "      submits claims, waits for their checks, processes them; prints claims/s per step and end to",
                         "      end; --claims writes N entered claims into the server's database first; --verify compares",
                         "      every result with the engine's scalar reference run on the same data, then delivers every",
-                        "      event again and requires that nothing changes"));
+                        "      event again and requires that nothing changes",
+                        "  flamegraph --url http://127.0.0.1:8080 [--user Admin --password admin123] [--seconds 30]",
+                        "             [--event cpu|itimer|wall|alloc|lock] [--out flamegraph.html]",
+                        "      records the server's flame graph (async-profiler) while a run goes on; an IMIS administrator's",
+                        "      login"));
     }
 }

@@ -79,7 +79,7 @@ class AuthenticationInterceptor implements WebGraphQlInterceptor {
         return cookie == null || cookie.getValue().isEmpty() ? null : tokens.verify(cookie.getValue());
     }
 
-    private static @Nullable String bearer(String header) {
+    static @Nullable String bearer(String header) {
         int space = header.indexOf(' ');
         if (space < 0) return null;
         String scheme = header.substring(0, space);

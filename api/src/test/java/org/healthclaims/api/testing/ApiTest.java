@@ -38,7 +38,7 @@ public abstract class ApiTest {
         registry.add("amqp.url", TestServices::amqpUrl);
         registry.add("amqp.prefix", TestServices::amqpPrefix);
         registry.add("demo.data", () -> "true");
-        registry.add("management.endpoints.web.exposure.include", () -> "health,info,prometheus,flamegraph");
+        registry.add("management.endpoints.web.exposure.include", () -> "health,info,prometheus");
         // the relay's polling would run statements between a test's own: OutboxRelayIT drives it itself
         registry.add("outbox.enabled", () -> "false");
         // likewise the embedded engine's lease ticks: AdjudicationIT starts the engine itself
