@@ -1,7 +1,9 @@
 package org.healthclaims.load;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.healthclaims.load.bench.AdjudicationBench;
 import org.healthclaims.load.bench.ClaimsBench;
 import org.healthclaims.load.bench.FlameGraphCapture;
 import org.healthclaims.load.datagen.DataGenerator;
+import org.healthclaims.load.datagen.JMeterData;
 
 /**
  * {@code java -jar load/target/claims-load.jar COMMAND [options]}. Commands: {@code migrate --database-url URL}
@@ -39,6 +42,7 @@ public final class LoadCommand {
                 case "bench-claims" -> ClaimsBench.run(args.subList(1, args.size()), out, err);
                 case "bench-adjudication" -> AdjudicationBench.run(args.subList(1, args.size()), out, err);
                 case "flamegraph" -> FlameGraphCapture.run(args.subList(1, args.size()), out, err);
+                case "jmeter-data" -> jmeterData(args.subList(1, args.size()), out, err);
                 default -> {
                     err.println("unknown command: " + args.getFirst());
                     err.println(usage());
@@ -81,14 +85,28 @@ public final class LoadCommand {
         out.printf(
                 "datagen: %,d insurees in %,d families, %,d claims, seed %d, %d writers, dates relative to %s%n",
                 size.insurees(), size.families(), size.claims(), size.seed(), size.writers(), size.today());
+        String csv = options.contains("--jmeter-data") ? option(options, "--jmeter-data", "") : null;
         try (HikariDataSource data = ConnectionPool.open(url, "datagen", size.writers() + 1)) {
             new DataGenerator(data, out).generate(size);
+            if (csv != null) JMeterData.write(data, Path.of(csv), out);
             return 0;
-        } catch (SQLException | IllegalStateException e) {
+        } catch (SQLException | IOException | IllegalStateException e) {
             err.println("datagen failed: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    /** The JMeter plans' parameter files from an existing database ({@link JMeterData}). */
+    private static int jmeterData(List<String> options, PrintStream out, PrintStream err) {
+        Path dir = Path.of(option(options, "--out", "load/target/jmeter-data"));
+        try (HikariDataSource data = ConnectionPool.open(database(options), "jmeter-data", 1)) {
+            JMeterData.write(data, dir, out);
+            return 0;
+        } catch (SQLException | IOException | IllegalStateException e) {
+            err.println("jmeter-data failed: " + e.getMessage());
             return 1;
         }
     }
@@ -121,9 +139,13 @@ public final class LoadCommand {
                         "  migrate --database-url URL [--database-user U] [--database-password P]",
                         "      applies the schema migrations (URL: jdbc:postgresql://... or postgres://user:pass@host/db)",
                         "  datagen --database-url URL [--insurees 200000] [--claims 1000000] [--seed 1] [--writers N]",
+                        "          [--jmeter-data DIR]",
                         "      migrates an empty database and fills it: the demo registers and users (Admin / admin123),",
                         "      N insurees four to a family with a policy each, entered claims with about 5 lines each;",
-                        "      deterministic per seed; prints rows/s per table and the total",
+                        "      deterministic per seed; prints rows/s per table and the total; --jmeter-data also writes the",
+                        "      JMeter plans' parameter files (users, insurees, families, claims, claim entries) into DIR",
+                        "  jmeter-data --database-url URL [--out load/target/jmeter-data]",
+                        "      writes the JMeter plans' parameter files from an existing database",
                         "  bench-claims --url http://127.0.0.1:8080 [--user Admin --password admin123] [--clients 10]",
                         "               [--seconds 20] [--warmup 3] [--sizes 10,100,500]",
                         "      drives the claims page with closed-loop clients on a server on this machine; prints req/s,",

@@ -114,6 +114,7 @@ class ClaimsConnectionIT extends ApiTest {
         long[][] counts = new long[2][sizes.length];
         for (int i = 0; i < sizes.length; i++) {
             if (cold) caches.invalidateAll();
+            warmAccess(client, auth);
             statements.reset();
             if (postgres != null) postgres.reset();
             Answer answer = client.post(GraphQlClient.document("claimsPageNested"), Map.of("first", sizes[i]), auth);

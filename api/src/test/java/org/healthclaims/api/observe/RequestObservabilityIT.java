@@ -65,6 +65,7 @@ class RequestObservabilityIT extends ApiTest {
     void the_log_line_of_a_claims_page_carries_the_statements_the_server_ran_for_it() {
         // cold caches: the register loads run on the caches' own threads and must still count for this request
         caches.invalidateAll();
+        warmAccess(client, auth);
         statements.reset();
 
         Answer answer = client.post(GraphQlClient.document("claimsPage"), Map.of("first", 10), auth);

@@ -140,7 +140,9 @@ class PartitionLeasesIT extends ApiTest {
 
     @Test
     void an_engine_paused_past_its_leases_stops_the_partitions_it_lost_before_taking_any() throws InterruptedException {
-        Duration ttl = Duration.ofMillis(800);
+        // long enough that a's fresh leases outlive a slow step between a's tick and b's (a's expired leases are
+        // b's to take, and the test would see b holding what a had held, rightly)
+        Duration ttl = Duration.ofMillis(2000);
         PartitionLeases a = engine("a", ttl);
         PartitionLeases b = engine("b", ttl);
         for (int i = 0; i < 3; i++) {
