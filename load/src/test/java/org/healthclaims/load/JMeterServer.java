@@ -104,6 +104,8 @@ public final class JMeterServer {
                                             .substring(0, 8)
                                             .toLowerCase(Locale.ROOT) + ".");
             Process server = builder.start();
+            // Maven destroys this process when the build ends early: the server must not outlive it
+            Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
             try {
                 ServerLog.awaitReady(server, log, START_PATIENCE);
                 Files.writeString(dir.resolve("ready"), "http://127.0.0.1:" + port);
