@@ -13,6 +13,7 @@ import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.load.bench.AdjudicationBench;
 import org.healthclaims.load.bench.ClaimsBench;
 import org.healthclaims.load.bench.FlameGraphCapture;
+import org.healthclaims.load.compare.CompareCommand;
 import org.healthclaims.load.datagen.DataGenerator;
 import org.healthclaims.load.datagen.JMeterData;
 
@@ -20,7 +21,8 @@ import org.healthclaims.load.datagen.JMeterData;
  * {@code java -jar load/target/claims-load.jar COMMAND [options]}. Commands: {@code migrate --database-url URL}
  * brings a database to the current schema; {@code datagen} migrates and fills one ({@link DataGenerator});
  * {@code bench-claims --url URL} measures the claims page of a running server ({@link ClaimsBench}); {@code
- * bench-adjudication --url URL} measures adjudication end to end ({@link AdjudicationBench}).
+ * bench-adjudication --url URL} measures adjudication end to end ({@link AdjudicationBench}); {@code compare --url
+ * URL --database-url URL} sets the server beside PostGraphile 5 and PostgreSQL alone ({@link CompareCommand}).
  */
 public final class LoadCommand {
 
@@ -43,6 +45,7 @@ public final class LoadCommand {
                 case "bench-adjudication" -> AdjudicationBench.run(args.subList(1, args.size()), out, err);
                 case "flamegraph" -> FlameGraphCapture.run(args.subList(1, args.size()), out, err);
                 case "jmeter-data" -> jmeterData(args.subList(1, args.size()), out, err);
+                case "compare" -> CompareCommand.run(args.subList(1, args.size()), out, err);
                 default -> {
                     err.println("unknown command: " + args.getFirst());
                     err.println(usage());
@@ -160,6 +163,14 @@ public final class LoadCommand {
                         "  flamegraph --url http://127.0.0.1:8080 [--user Admin --password admin123] [--seconds 30]",
                         "             [--event cpu|itimer|wall|alloc|lock] [--out flamegraph.html]",
                         "      records the server's flame graph (async-profiler) while a run goes on; an IMIS administrator's",
-                        "      login"));
+                        "      login",
+                        "  compare --url http://127.0.0.1:8080 --database-url URL [--user Admin --password admin123]",
+                        "               [--clients 1,10,50] [--rounds 2] [--seconds 10] [--warmup 3] [--peer-dir load/peer]",
+                        "               [--pgbench pgbench] [--markdown FILE]",
+                        "      starts PostGraphile 5 (load/peer) on the server's database, checks that both servers and one",
+                        "      hand-written SQL statement per query (pgbench) return the same data for A the claims page of",
+                        "      100, B an insuree search by last-name prefix, C one claim by code; then alternates them at",
+                        "      each concurrency and prints req/s, p50/p95, errors, the ratio ours/PostGraphile, each one's",
+                        "      fraction of PostgreSQL alone and SQL statements per request"));
     }
 }

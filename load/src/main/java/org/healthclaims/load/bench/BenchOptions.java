@@ -1,8 +1,6 @@
 package org.healthclaims.load.bench;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,40 +56,13 @@ record BenchOptions(
         }
         if (url == null) throw new IllegalArgumentException("--url is required, e.g. --url http://127.0.0.1:8080");
         return new BenchOptions(
-                endpoint(url),
+                GraphQlEndpoint.onThisMachine(url, "/api/graphql"),
                 user,
                 password,
                 clients,
                 Duration.ofSeconds(seconds),
                 Duration.ofSeconds(warmupSeconds),
                 sizes);
-    }
-
-    private static URI endpoint(String url) {
-        URI base;
-        try {
-            base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--url is not a URL: " + url, e);
-        }
-        if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme()))
-            throw new IllegalArgumentException("--url must start with http:// or https://, was " + url);
-        String host = base.getHost();
-        if (host == null) throw new IllegalArgumentException("--url names no host: " + url);
-        if (!isLoopback(host))
-            throw new IllegalArgumentException(
-                    "--url must name this machine (127.0.0.1, localhost or [::1]): bench-claims loads the server as hard"
-                            + " as it can, was " + url);
-        String path = base.getPath() == null ? "" : base.getPath();
-        return path.endsWith("/api/graphql") ? base : URI.create(base + "/api/graphql");
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static int number(String name, String value, int least, int most) {

@@ -13,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code bench-claims}: logs in, then for each page size drives the claims page (the document of the api's
@@ -26,11 +22,6 @@ import java.util.concurrent.Future;
  * Prints one table row per size, with the machine and the command, ready for load/README.md.
  */
 public final class ClaimsBench {
-
-    /** Bounds a run by count as well as by time, whatever the server answers. */
-    static final int MOST_REQUESTS_PER_CLIENT = 1_000_000;
-    /** A client stops when the server stops answering (refused, reset, timed out) this many times in a row. */
-    static final int MOST_TRANSPORT_ERRORS_IN_A_ROW = 100;
 
     private static final String DOCUMENT = resource("/bench/claimsPage.graphql");
 
@@ -94,44 +85,15 @@ public final class ClaimsBench {
         }
     }
 
-    /** Runs {@code clients} closed-loop clients until {@code duration} has passed; returns what they saw, merged. */
     private static SizeResult drive(
             GraphQlEndpoint endpoint, byte[] body, String token, int size, int clients, Duration duration)
             throws InterruptedException {
-        long started = System.nanoTime();
-        long deadline = started + duration.toNanos();
-        List<Future<ClientTally>> running = new ArrayList<>(clients);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < clients; c++)
-                running.add(threads.submit(() -> client(endpoint, body, token, deadline)));
-        } // waits for every client: each stops at the deadline, its last request bounded by the request timeout
-        ClientTally all = new ClientTally();
-        for (Future<ClientTally> client : running) {
-            try {
-                all.add(client.get());
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a client failed: " + e.getCause(), e.getCause());
-            }
-        }
-        return new SizeResult(size, all, Duration.ofNanos(System.nanoTime() - started));
+        ClosedLoop.Run run = ClosedLoop.drive(endpoint, body, token, clients, duration);
+        return new SizeResult(size, run.tally(), run.elapsed());
     }
 
-    private static ClientTally client(GraphQlEndpoint endpoint, byte[] body, String token, long deadline)
-            throws InterruptedException {
-        ClientTally tally = new ClientTally();
-        for (int n = 0; n < MOST_REQUESTS_PER_CLIENT && System.nanoTime() - deadline < 0; n++) {
-            long sent = System.nanoTime();
-            try {
-                GraphQlEndpoint.Answer answer = endpoint.post(body, token);
-                tally.answered(System.nanoTime() - sent, answer);
-            } catch (IOException e) {
-                if (tally.transportError() >= MOST_TRANSPORT_ERRORS_IN_A_ROW) break;
-            }
-        }
-        return tally;
-    }
-
-    static String machine() {
+    /** The machine a run ran on, for the lines printed above its figures. */
+    public static String machine() {
         return String.format(
                 Locale.ROOT,
                 "%d cores (nproc)%s, %s %s %s, Java %s (%s)",
@@ -155,7 +117,8 @@ public final class ClaimsBench {
         return "";
     }
 
-    static String withoutPassword(List<String> args) {
+    /** A command's arguments as printed above its figures, the password hidden. */
+    public static String withoutPassword(List<String> args) {
         List<String> shown = new ArrayList<>(args);
         for (int i = 0; i + 1 < shown.size(); i++) if (shown.get(i).equals("--password")) shown.set(i + 1, "***");
         return String.join(" ", shown);

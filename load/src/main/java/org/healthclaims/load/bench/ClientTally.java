@@ -4,7 +4,7 @@ package org.healthclaims.load.bench;
  * What one client saw during one run; each client thread has its own, merged after the run, so clients share no
  * counters while they send.
  */
-final class ClientTally {
+public final class ClientTally {
 
     final Latencies latencies = new Latencies();
     long answers;
@@ -15,6 +15,24 @@ final class ClientTally {
     long sqlAnswers;
 
     private int transportErrorsInARow;
+
+    public Latencies latencies() {
+        return latencies;
+    }
+
+    public long answers() {
+        return answers;
+    }
+
+    /** Answers with a status other than 200 or an {@code errors} key, and requests that got no answer. */
+    public long errors() {
+        return errors;
+    }
+
+    /** The mean of the X-Sql-Statements headers, or -1 when no answer carried one. */
+    public double sqlStatementsPerAnswer() {
+        return sqlAnswers == 0 ? -1 : (double) sqlStatements / sqlAnswers;
+    }
 
     void answered(long nanos, GraphQlEndpoint.Answer answer) {
         transportErrorsInARow = 0;
@@ -34,7 +52,7 @@ final class ClientTally {
         return ++transportErrorsInARow;
     }
 
-    void add(ClientTally other) {
+    public void add(ClientTally other) {
         latencies.add(other.latencies);
         answers += other.answers;
         errors += other.errors;

@@ -1,7 +1,9 @@
 package org.healthclaims.load.bench;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  * answer is judged without parsing its JSON (status, a top-level {@code errors} key, the {@code X-Sql-Statements}
  * header that the server's request log sets).
  */
-final class GraphQlEndpoint {
+public final class GraphQlEndpoint {
 
     /** A request that takes longer counts as an error; it also bounds how long a run can overstay its time. */
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"\\\\]+)\"");
     private static final String LOGIN =
@@ -30,9 +32,9 @@ final class GraphQlEndpoint {
      *
      * @param sqlStatements the server's {@code X-Sql-Statements} header, -1 when it sent none
      */
-    record Answer(int status, byte[] body, long sqlStatements) {
+    public record Answer(int status, byte[] body, long sqlStatements) {
 
-        boolean isError() {
+        public boolean isError() {
             return status != 200 || hasTopLevelErrors(body);
         }
     }
@@ -40,13 +42,13 @@ final class GraphQlEndpoint {
     private final HttpClient http;
     private final URI uri;
 
-    GraphQlEndpoint(HttpClient http, URI uri) {
+    public GraphQlEndpoint(HttpClient http, URI uri) {
         this.http = http;
         this.uri = uri;
     }
 
     /** Logs in with tokenAuth and returns the JWT; fails with the server's answer (never the password). */
-    String login(String user, String password) throws IOException, InterruptedException {
+    public String login(String user, String password) throws IOException, InterruptedException {
         String variables = "{\"u\":" + jsonString(user) + ",\"p\":" + jsonString(password) + "}";
         Answer answer = post(requestBody(LOGIN, variables), null);
         String text = new String(answer.body(), StandardCharsets.UTF_8);
@@ -57,7 +59,7 @@ final class GraphQlEndpoint {
         return token.group(1);
     }
 
-    Answer post(byte[] body, @Nullable String token) throws IOException, InterruptedException {
+    public Answer post(byte[] body, @Nullable String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
@@ -68,13 +70,45 @@ final class GraphQlEndpoint {
         return new Answer(response.statusCode(), response.body(), sql);
     }
 
-    static byte[] requestBody(String query, String variablesJson) {
+    /**
+     * The endpoint {@code url + path} ({@code url} alone when it already ends with the path), refused unless it is on
+     * this machine (a loopback address): a load run sends as many requests as the server answers, which is only ever
+     * meant for one's own server.
+     */
+    public static URI onThisMachine(String url, String path) {
+        URI base;
+        try {
+            base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--url is not a URL: " + url, e);
+        }
+        if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme()))
+            throw new IllegalArgumentException("--url must start with http:// or https://, was " + url);
+        String host = base.getHost();
+        if (host == null) throw new IllegalArgumentException("--url names no host: " + url);
+        if (!isLoopback(host))
+            throw new IllegalArgumentException(
+                    "--url must name this machine (127.0.0.1, localhost or [::1]): a load run loads the server as hard"
+                            + " as it can, was " + url);
+        String given = base.getPath() == null ? "" : base.getPath();
+        return given.endsWith(path) ? base : URI.create(base + path);
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    public static byte[] requestBody(String query, String variablesJson) {
         return ("{\"query\":" + jsonString(query) + ",\"variables\":" + variablesJson + "}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code s} as a JSON string literal, quotes included. */
-    static String jsonString(String s) {
+    public static String jsonString(String s) {
         StringBuilder json = new StringBuilder(s.length() + 16).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

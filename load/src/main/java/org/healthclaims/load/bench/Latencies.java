@@ -8,30 +8,30 @@ import org.HdrHistogram.Histogram;
  * digits, so a percentile is exact to 0.1 % and recording allocates nothing. Times past two minutes count as two
  * minutes (requests time out before that).
  */
-final class Latencies {
+public final class Latencies {
 
     static final long LONGEST_MICROS = TimeUnit.MINUTES.toMicros(2);
 
     private final Histogram micros = new Histogram(LONGEST_MICROS, 3);
 
-    void record(long nanos) {
+    public void record(long nanos) {
         micros.recordValue(Math.clamp(nanos / 1_000, 0, LONGEST_MICROS));
     }
 
-    void add(Latencies other) {
+    public void add(Latencies other) {
         micros.add(other.micros);
     }
 
-    long count() {
+    public long count() {
         return micros.getTotalCount();
     }
 
     /** The time under which {@code percentile} % of the responses came, in milliseconds; 0 with no responses. */
-    double percentileMillis(double percentile) {
+    public double percentileMillis(double percentile) {
         return micros.getValueAtPercentile(percentile) / 1_000.0;
     }
 
-    double maxMillis() {
+    public double maxMillis() {
         return micros.getMaxValue() / 1_000.0;
     }
 }
