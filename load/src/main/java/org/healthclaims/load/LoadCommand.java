@@ -11,12 +11,16 @@ import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.load.bench.AdjudicationBench;
 import org.healthclaims.load.bench.ClaimsBench;
 import org.healthclaims.load.datagen.DataGenerator;
+import org.healthclaims.load.monitor.MonitorCommand;
+import org.healthclaims.load.report.ReportCommand;
 
 /**
  * {@code java -jar load/target/claims-load.jar COMMAND [options]}. Commands: {@code migrate --database-url URL}
  * brings a database to the current schema; {@code datagen} migrates and fills one ({@link DataGenerator});
  * {@code bench-claims --url URL} measures the claims page of a running server ({@link ClaimsBench}); {@code
- * bench-adjudication --url URL} measures adjudication end to end ({@link AdjudicationBench}).
+ * bench-adjudication --url URL} measures adjudication end to end ({@link AdjudicationBench}); {@code monitor} samples
+ * the machine, server, database and broker during a JMeter run ({@link MonitorCommand}); {@code report} judges the run
+ * against the openIMIS audit's Table 1 ({@link ReportCommand}).
  */
 public final class LoadCommand {
 
@@ -37,6 +41,8 @@ public final class LoadCommand {
                 case "datagen" -> datagen(args.subList(1, args.size()), out, err);
                 case "bench-claims" -> ClaimsBench.run(args.subList(1, args.size()), out, err);
                 case "bench-adjudication" -> AdjudicationBench.run(args.subList(1, args.size()), out, err);
+                case "report" -> ReportCommand.run(args.subList(1, args.size()), out, err);
+                case "monitor" -> MonitorCommand.run(args.subList(1, args.size()), out, err);
                 default -> {
                     err.println("unknown command: " + args.getFirst());
                     err.println(usage());
@@ -132,6 +138,15 @@ public final class LoadCommand {
                         "      submits claims, waits for their checks, processes them; prints claims/s per step and end to",
                         "      end; --claims writes N entered claims into the server's database first; --verify compares",
                         "      every result with the engine's scalar reference run on the same data, then delivers every",
-                        "      event again and requires that nothing changes"));
+                        "      event again and requires that nothing changes",
+                        "  monitor --out FILE.csv [--url http://127.0.0.1:8080] [--database-url URL] [--amqp-url amqp://...]",
+                        "               [--amqp-prefix P] [--partitions 16] [--interval 1] [--seconds N]",
+                        "      samples every interval (until killed, or for N s) and appends a CSV row: machine CPU and",
+                        "      memory, the server's CPU, heap, GC pauses and pool (/actuator/prometheus), PostgreSQL",
+                        "      sessions, waiting locks and deadlocks, adjudication queue depth; unreadable sources stay empty",
+                        "  report --results JMETER.csv [--monitor FILE.csv] [--peak] [--html OUT.html] [--markdown OUT.md]",
+                        "      judges every transaction against the audit's Table 1 (performance.md; --peak: peak-load",
+                        "      failure limits), writes an HTML report with charts and a Markdown verdict table, prints",
+                        "      the table; exits 1 when a threshold is missed, 2 on a usage or input error"));
     }
 }
