@@ -67,7 +67,7 @@ final class JMeterCsv {
 
     /**
      * A run from {@code from} to {@code to} (epoch ms): thread groups of 1, 5, 10 and 30 threads in turn, each
-     * thread looping login once then searches, claim entry and polls; latencies grow with the threads; 0.3 % 404s,
+     * thread looping login once then searches, claim entry and polls; latencies grow with the threads; 0.2 % 404s,
      * one 503 and a few GraphQL errors. Deterministic for a seed.
      */
     static JMeterCsv syntheticRun(long from, long to, long seed) {
@@ -111,25 +111,26 @@ final class JMeterCsv {
                         }
                     }
                     // a long right tail, as response times have: log-normal around the median, slower under load
-                    int elapsed = (int) Math.max(2, median * (1 + load) * Math.exp(0.55 * gaussian(random)));
+                    int elapsed = (int) Math.max(2, median * (1 + load / 2) * Math.exp(0.5 * gaussian(random)));
                     String code = "200";
                     boolean success = true;
                     String failure = "";
                     double fault = random.nextDouble();
-                    if (fault < 0.003) {
+                    if (fault < 0.002) {
                         code = "404";
                         success = false;
                         failure = "Test failed: code expected to be 200";
-                    } else if (fault < 0.004 && label.startsWith("online")) {
+                    } else if (fault < 0.003 && label.startsWith("online")) {
                         success = false;
                         failure = "GraphQL errors: [{\"message\": \"claim, item: price missing\"}]";
                     }
                     csv.sample(clock, elapsed, label, code, success, failure, threads);
-                    clock += elapsed + 50 + random.nextLong(250);
+                    clock += elapsed + 20 + random.nextLong(100);
                 }
             }
         }
-        csv.sample(from + (to - from) / 2, 30_000, "search: claims browse", "503", false, "Service Unavailable", 30);
+        // load shedding at the top step: a quick 503 with Retry-After, not a hung request
+        csv.sample(from + 7 * (to - from) / 8, 800, "search: claims browse", "503", false, "Service Unavailable", 30);
         return csv;
     }
 
