@@ -24,7 +24,7 @@ final class MachineReadings {
         long total;
         try {
             String cpu = Files.readAllLines(STAT).getFirst();
-            String[] fields = cpu.trim().split("\\s+");
+            String[] fields = cpu.trim().split("\\s+", -1);
             // cpu user nice system idle iowait irq softirq steal (guest time is inside user already)
             total = 0;
             for (int i = 1; i < fields.length && i <= 8; i++) total += Long.parseLong(fields[i]);

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * metric is summed over its series (all pools, all GC causes), optionally only those whose labels contain a given
  * {@code key="value"}.
  */
+@SuppressWarnings("ArrayRecordComponent") // one scrape's values, only read: never compared
 record PrometheusText(List<String> names, List<String> labels, double[] values) {
 
     PrometheusText {
@@ -20,7 +21,7 @@ record PrometheusText(List<String> names, List<String> labels, double[] values) 
         List<String> names = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        for (String line : text.split("\n")) {
+        for (String line : (Iterable<String>) text.lines()::iterator) {
             if (line.isBlank() || line.startsWith("#")) continue;
             int brace = line.indexOf('{');
             int close = brace < 0 ? -1 : line.lastIndexOf('}');

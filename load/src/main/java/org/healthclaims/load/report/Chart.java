@@ -15,6 +15,7 @@ record Chart(String id, String title, String unit, List<Series> series) {
     }
 
     /** Seconds since the run began ({@code x}) and a value ({@code y}, NaN for none), one slot per point. */
+    @SuppressWarnings("ArrayRecordComponent") // primitive columns, built once and only read: never compared
     record Series(String name, double[] x, double[] y) {
         Series {
             if (x.length != y.length) throw new IllegalArgumentException("x and y differ in length for " + name);

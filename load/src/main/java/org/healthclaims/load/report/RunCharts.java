@@ -142,7 +142,7 @@ final class RunCharts {
         double[][] perSecond = new double[classes][buckets];
         boolean[] present = new boolean[classes];
         for (int i = 0; i < results.samples; i++) {
-            int c = results.classOf(i).ordinal();
+            int c = results.classOf(i).ordinal(); // a column per class, in memory only
             perSecond[c][bucketOf(results.startMillis[i])]++;
             present[c] = true;
         }
@@ -171,7 +171,8 @@ final class RunCharts {
             int code = results.responseCode[i];
             if (!results.success[i]) failed[b]++;
             if (code >= 400 && code < 500) client[b]++;
-            else if (code >= 500 && code < 600 || code == JMeterResults.NO_RESPONSE && !results.success[i]) server[b]++;
+            else if ((code >= 500 && code < 600) || (code == JMeterResults.NO_RESPONSE && !results.success[i]))
+                server[b]++;
         }
         for (int b = 0; b < buckets; b++) {
             failed[b] /= bucketSeconds;

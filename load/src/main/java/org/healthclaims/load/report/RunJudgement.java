@@ -148,7 +148,7 @@ record RunJudgement(List<Table1Row> rows, List<TransactionFigures> transactions,
 
     /** Nearest rank over {@code sorted[from, to)}: the value at rank ⌈p·n/100⌉. */
     static int percentile(int[] sorted, int from, int to, int percent) {
-        long n = to - from;
+        long n = (long) to - from;
         int rank = (int) Math.max(1, (percent * n + 99) / 100);
         return sorted[from + rank - 1];
     }

@@ -18,7 +18,7 @@ enum Verdict {
     Verdict worse(Verdict other) {
         if (this == NOT_MEASURED) return other;
         if (other == NOT_MEASURED) return this;
-        return ordinal() >= other.ordinal() ? this : other;
+        return compareTo(other) >= 0 ? this : other;
     }
 
     /** {@code measured <= target} meets the target, {@code <= threshold} the threshold only. */
