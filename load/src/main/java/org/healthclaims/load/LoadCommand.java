@@ -16,13 +16,17 @@ import org.healthclaims.load.bench.FlameGraphCapture;
 import org.healthclaims.load.compare.CompareCommand;
 import org.healthclaims.load.datagen.DataGenerator;
 import org.healthclaims.load.datagen.JMeterData;
+import org.healthclaims.load.monitor.MonitorCommand;
+import org.healthclaims.load.report.ReportCommand;
 
 /**
  * {@code java -jar load/target/claims-load.jar COMMAND [options]}. Commands: {@code migrate --database-url URL}
  * brings a database to the current schema; {@code datagen} migrates and fills one ({@link DataGenerator});
  * {@code bench-claims --url URL} measures the claims page of a running server ({@link ClaimsBench}); {@code
  * bench-adjudication --url URL} measures adjudication end to end ({@link AdjudicationBench}); {@code compare --url
- * URL --database-url URL} sets the server beside PostGraphile 5 and PostgreSQL alone ({@link CompareCommand}).
+ * URL --database-url URL} sets the server beside PostGraphile 5 and PostgreSQL alone ({@link CompareCommand}); {@code monitor} samples
+ * the machine, server, database and broker during a JMeter run ({@link MonitorCommand}); {@code report} judges the run
+ * against the openIMIS audit's Table 1 ({@link ReportCommand}).
  */
 public final class LoadCommand {
 
@@ -46,6 +50,8 @@ public final class LoadCommand {
                 case "flamegraph" -> FlameGraphCapture.run(args.subList(1, args.size()), out, err);
                 case "jmeter-data" -> jmeterData(args.subList(1, args.size()), out, err);
                 case "compare" -> CompareCommand.run(args.subList(1, args.size()), out, err);
+                case "report" -> ReportCommand.run(args.subList(1, args.size()), out, err);
+                case "monitor" -> MonitorCommand.run(args.subList(1, args.size()), out, err);
                 default -> {
                     err.println("unknown command: " + args.getFirst());
                     err.println(usage());
@@ -171,6 +177,15 @@ public final class LoadCommand {
                         "      hand-written SQL statement per query (pgbench) return the same data for A the claims page of",
                         "      100, B an insuree search by last-name prefix, C one claim by code; then alternates them at",
                         "      each concurrency and prints req/s, p50/p95, errors, the ratio ours/PostGraphile, each one's",
-                        "      fraction of PostgreSQL alone and SQL statements per request"));
+                        "      fraction of PostgreSQL alone and SQL statements per request",
+                        "  monitor --out FILE.csv [--url http://127.0.0.1:8080] [--database-url URL] [--amqp-url amqp://...]",
+                        "               [--amqp-prefix P] [--partitions 16] [--interval 1] [--seconds N]",
+                        "      samples every interval (until killed, or for N s) and appends a CSV row: machine CPU and",
+                        "      memory, the server's CPU, heap, GC pauses and pool (/actuator/prometheus), PostgreSQL",
+                        "      sessions, waiting locks and deadlocks, adjudication queue depth; unreadable sources stay empty",
+                        "  report --results JMETER.csv [--monitor FILE.csv] [--peak] [--html OUT.html] [--markdown OUT.md]",
+                        "      judges every transaction against the audit's Table 1 (performance.md; --peak: peak-load",
+                        "      failure limits), writes an HTML report with charts and a Markdown verdict table, prints",
+                        "      the table; exits 1 when a threshold is missed, 2 on a usage or input error"));
     }
 }

@@ -23,7 +23,8 @@ class LoadCommandTest {
     @Test
     void without_a_command_it_prints_usage_and_fails() {
         assertThat(run()).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage:", "migrate", "bench-claims");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("usage:", "migrate", "bench-claims", "monitor --out", "report --results");
     }
 
     @Test
@@ -44,5 +45,18 @@ class LoadCommandTest {
     void bench_claims_refuses_a_server_elsewhere_before_sending_anything() {
         assertThat(run("bench-claims", "--url", "http://192.0.2.10:8080")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--url must name this machine");
+    }
+
+    @Test
+    void report_and_monitor_exit_2_on_bad_usage() {
+        assertThat(run("report", "--html", "out.html")).isEqualTo(2);
+        assertThat(run("report", "--results", "r.csv", "--colour", "red")).isEqualTo(2);
+        assertThat(run("monitor", "--url", "http://127.0.0.1:8080")).isEqualTo(2);
+        assertThat(run("monitor", "--out", "m.csv")).isEqualTo(2);
+        assertThat(run("monitor", "--out", "m.csv", "--url", "http://127.0.0.1:8080", "--interval", "0"))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--results is required", "unknown option for report: --colour", "--out FILE.csv is required")
+                .contains("name at least one of", "--interval must be");
     }
 }
