@@ -1,8 +1,8 @@
--- A for PostgreSQL alone: the claims page of claimsPage.graphql as one statement returning the whole answer, shaped as
+-- A for PostgreSQL alone: the claims page of compare/claimsPage.graphql as one statement returning the whole answer, shaped as
 -- the servers' JSON (the same reader normalises all three). Run by pgbench -M prepared; :first is a bound parameter.
 select json_build_object('data', json_build_object('claims', json_build_object(
-         'totalCount', (select count(*) from claim k where k.validity_to is null),
-         'pageInfo', json_build_object('hasNextPage', (select count(*) from claim k where k.validity_to is null) > :first),
+         'pageInfo', json_build_object('hasNextPage',
+             (select count(*) from (select 1 from claim k where k.validity_to is null limit :first + 1) n) > :first),
          'edges', coalesce(json_agg(json_build_object('node', json_build_object(
              'id', c.id, 'uuid', c.uuid, 'code', c.code, 'status', c.status, 'dateFrom', c.date_from,
              'dateTo', c.date_to, 'dateClaimed', c.date_claimed, 'claimed', c.claimed::text,

@@ -21,6 +21,7 @@ import org.healthclaims.api.relay.ConnectionQuery;
 import org.healthclaims.api.relay.KeysetOrder;
 import org.healthclaims.api.relay.SortField;
 import org.healthclaims.api.relay.SortField.KeyType;
+import org.healthclaims.api.relay.TotalCounts;
 import org.healthclaims.api.security.Access;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -97,16 +98,18 @@ class ClaimQueries {
             longOrNull(rs, "health_facility_id"));
 
     private final JdbcClient jdbc;
+    private final TotalCounts counts;
     private final MasterDataCache<ClaimAdminRow> claimAdmins;
 
-    ClaimQueries(JdbcClient jdbc, MasterDataCaches caches) {
+    ClaimQueries(JdbcClient jdbc, MasterDataCaches caches, TotalCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
         this.claimAdmins = caches.create("claimAdmins", this::loadClaimAdmins, ClaimAdminRow::pk);
     }
 
     Connection<ClaimRow> page(
             Conditions where, KeysetOrder order, int first, @Nullable String after, boolean withTotalCount) {
-        return PAGE.page(jdbc, where, order, first, after, withTotalCount, CLAIM);
+        return PAGE.page(jdbc, counts, where, order, first, after, withTotalCount, CLAIM);
     }
 
     /** The current claim with this uuid and/or primary key, if the caller may see it. */

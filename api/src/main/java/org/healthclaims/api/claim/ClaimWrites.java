@@ -13,6 +13,7 @@ import org.healthclaims.api.guard.ApiError;
 import org.healthclaims.api.mutation.Locking;
 import org.healthclaims.api.outbox.Outbox;
 import org.healthclaims.api.relay.Conditions;
+import org.healthclaims.api.relay.TotalCounts;
 import org.healthclaims.api.security.Access;
 import org.healthclaims.api.sql.History;
 import org.jspecify.annotations.Nullable;
@@ -96,9 +97,12 @@ class ClaimWrites {
     private final JdbcClient jdbc;
     private final History history;
     private final Outbox outbox;
+    /** Every write here changes what some claims count counts: kept counts are dropped (TotalCounts). */
+    private final TotalCounts counts;
 
-    ClaimWrites(JdbcClient jdbc, History history, Outbox outbox) {
+    ClaimWrites(JdbcClient jdbc, History history, Outbox outbox, TotalCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
         this.history = history;
         this.outbox = outbox;
     }
@@ -112,6 +116,7 @@ class ClaimWrites {
 
     /** createClaim: the claim (status 2) and its lines; answers the claim's id. */
     long create(ClaimEntry entry, Access access) {
+        counts.forget();
         Long admin = checkReferences(entry, access);
         long id = jdbc.sql("select nextval(pg_get_serial_sequence('claim', 'id'))")
                 .query(Long.class)
@@ -494,6 +499,7 @@ class ClaimWrites {
 
     /** The claims, locked in id order (so two mutations on overlapping claims cannot deadlock); all must exist. */
     private List<Locked> lock(List<UUID> uuids, Access access) {
+        counts.forget();
         return Locking.lock(
                 jdbc,
                 LOCK,
@@ -508,6 +514,7 @@ class ClaimWrites {
     }
 
     private Locked lockOne(UUID uuid, String field, Access access) {
+        counts.forget();
         try {
             return lock(List.of(uuid), access).getFirst();
         } catch (ApiError e) {

@@ -22,12 +22,28 @@ public record ConnectionQuery(String columns, String source) {
             @Nullable String after,
             boolean withTotalCount,
             RowMapper<T> rows) {
-        Integer total = withTotalCount
-                ? jdbc.sql("select count(*) from " + source + where.sql())
-                        .params(where.params())
-                        .query(Integer.class)
-                        .single()
-                : null;
+        return page(jdbc, null, where, order, first, after, withTotalCount, rows);
+    }
+
+    /** As above, the total counted by {@code counts} ({@link TotalCounts}: kept a few seconds when it is slow). */
+    public <T> Connection<T> page(
+            JdbcClient jdbc,
+            @Nullable TotalCounts counts,
+            Conditions where,
+            KeysetOrder order,
+            int first,
+            @Nullable String after,
+            boolean withTotalCount,
+            RowMapper<T> rows) {
+        String count = "select count(*) from " + source + where.sql();
+        Integer total = !withTotalCount
+                ? null
+                : counts != null
+                        ? Integer.valueOf(counts.count(jdbc, count, where.params()))
+                        : jdbc.sql(count)
+                                .params(where.params())
+                                .query(Integer.class)
+                                .single();
         if (after != null) order.after(after, where);
         String sql = columns + order.selectKeysSql() + " from " + source + where.sql() + " order by "
                 + order.orderBySql() + " limit :limit";

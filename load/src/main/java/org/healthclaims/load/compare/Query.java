@@ -16,7 +16,7 @@ enum Query {
     CLAIMS_PAGE(
             "A",
             "claims page",
-            "/bench/claimsPage.graphql",
+            "/compare/claimsPage.graphql",
             "/compare/peerClaimsPage.graphql",
             "/compare/claimsPage.sql",
             "claims"),
@@ -75,7 +75,7 @@ enum Query {
         return switch (this) {
             case CLAIMS_PAGE ->
                 "the claims page of " + inputs.first()
-                        + " (newest claimed first, totalCount, lines with item/service codes, insuree and family head,"
+                        + " (newest claimed first, no totalCount, lines with item/service codes, insuree and family head,"
                         + " facility, ICD)";
             case INSUREE_SEARCH -> "insurees whose last name starts with \"" + inputs.prefix() + "\", first 20";
             case CLAIM_BY_CODE -> "claim " + inputs.code() + " with its lines";
