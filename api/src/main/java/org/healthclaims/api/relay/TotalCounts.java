@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A connection's totalCount. Counting is exact, except that a count which took longer than {@code slow}
- * (TOTAL_COUNT_SLOW, 50 ms) is kept for {@code staleness} (TOTAL_COUNT_STALENESS, 5 s; 0 keeps none) for the same filters and the
+ * (TOTALS_SLOW, 50 ms) is kept for {@code staleness} (TOTALS_STALENESS, 5 s; 0 keeps none) for the same filters and the
  * same caller's scope, and one request counts for all who ask meanwhile. openIMIS's front-end asks for the total
  * of every claims page it shows; over a million current claims that count cost 180–200 ms of PostgreSQL's time per
  * page, most of the page, and with a hundred users browsing it was all the database did. A slow total may therefore
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TotalCounts {
 
-    @ConfigurationProperties("total-count")
+    @ConfigurationProperties("totals")
     record Properties(
             @DefaultValue("50ms") Duration slow,
             @DefaultValue("5s") Duration staleness) {}

@@ -44,6 +44,9 @@ public abstract class ApiTest {
         registry.add("outbox.enabled", () -> "false");
         // likewise the embedded engine's lease ticks: AdjudicationIT starts the engine itself
         registry.add("engine.embedded", () -> "false");
+        // a count slower than 50 ms would be kept (TotalCounts): on a busy machine even the demo's, and tests that
+        // count a request's statements would see the count come and go
+        registry.add("totals.staleness", () -> "0s");
         registry.add("jwt.secret", () -> "a test secret that is at least thirty-two bytes long");
     }
 
