@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * SQL statements per request as PostgreSQL counts them: pg_stat_statements' calls in this database before and after a
  * counted phase of sequential requests. Statements that also run while no request is in flight (a server's outbox
  * relay, lease renewals, this class's own reads) are the servers' background work and are left out.
- * pg_stat_statements counts only when it is in shared_preload_libraries (load/peer/enable-pg-stat-statements.sh).
+ * pg_stat_statements counts only when it is in shared_preload_libraries (.ci/run puts it there).
  */
 final class StatementCounts {
 
