@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { errorText } from './graphql';
+import { Insurees } from './Insurees';
 import { menuFor } from './menu';
 
 const USER = `query CurrentUser { user { username otherNames lastName rights roles } }`;
@@ -52,6 +53,7 @@ export function Shell({ onLogout }: { onLogout: () => void }) {
       </nav>
       <main>
         {current ? <h1>{current.label}</h1> : <p>Your roles give you no claims screens.</p>}
+        {current?.key === 'insurees' && <Insurees />}
       </main>
     </div>
   );

@@ -56,16 +56,50 @@ class WebUiIT extends ApiTest {
         assertThat(wrong.path("alert").asString()).isEqualTo("Please enter valid credentials");
     }
 
+    @Test
+    void an_insuree_is_found_by_number_and_by_the_start_of_the_last_name() throws Exception {
+        String prefix = sql().sql("""
+                        select left(last_name, 3) from insuree where validity_to is null and length(last_name) >= 3
+                         group by 1 order by count(*) desc, 1 limit 1""").query(String.class).single();
+        int matching =
+                sql().sql("""
+                        select count(*) from insuree
+                         where validity_to is null and lower(last_name) like lower(:prefix) || '%'""").param("prefix", prefix).query(Integer.class).single();
+        String chfId = sql().sql("""
+                        select chf_id from insuree where validity_to is null and chf_id is not null
+                         order by id limit 1""").query(String.class).single();
+        String lastName = sql().sql("select last_name from insuree where validity_to is null and chf_id = :chfId")
+                .param("chfId", chfId)
+                .query(String.class)
+                .single();
+
+        JsonNode byName = run("insurees.mjs", "Admin:admin123", prefix);
+        JsonNode byNumber = run("insurees.mjs", "Admin:admin123", chfId);
+
+        assertThat(byName.path("count").asString()).isEqualTo(matching + (matching == 1 ? " insuree" : " insurees"));
+        assertThat(byNumber.path("count").asString()).isEqualTo("1 insuree");
+        assertThat(byName.path("rows").size()).isEqualTo(Math.min(20, matching));
+        for (JsonNode row : byName.path("rows"))
+            assertThat(row.path(1).asString()).as("last name").startsWithIgnoringCase(prefix);
+        assertThat(byNumber.path("rows").size()).isEqualTo(1);
+        assertThat(byNumber.path("rows").path(0).path(0).asString()).isEqualTo(chfId);
+        assertThat(byNumber.path("rows").path(0).path(1).asString()).isEqualTo(lastName);
+    }
+
     private JsonNode browse(String... logins) throws IOException, InterruptedException {
-        Path script = WEB.resolve("tests/menus.mjs");
-        List<String> command = new ArrayList<>(List.of("node", script.toString(), "http://127.0.0.1:" + port));
-        command.addAll(List.of(logins));
+        return run("menus.mjs", logins);
+    }
+
+    private JsonNode run(String script, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of("node", WEB.resolve("tests").resolve(script).toString(), "http://127.0.0.1:" + port));
+        command.addAll(List.of(arguments));
         Path log = Files.createTempFile("web-ui", ".log");
         Process node = new ProcessBuilder(command).redirectError(log.toFile()).start();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!node.waitFor(120, TimeUnit.SECONDS)) node.destroyForcibly();
         assertThat(node.exitValue())
-                .as("node menus.mjs: " + out + Files.readString(log))
+                .as("node " + script + ": " + out + Files.readString(log))
                 .isZero();
         return JsonMapper.shared().readTree(out);
     }
