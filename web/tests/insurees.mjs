@@ -1,31 +1,18 @@
 // WebUiIT's eyes on the insuree search: logs in, opens Insurees, searches for the text given and prints what the
 // page shows (the count line and every row's cells) as one line of JSON; saves web/screenshots/insurees.png.
 // Usage: node insurees.mjs BASE_URL USER:PASSWORD SEARCH
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { launch, logIn, screenshots } from './browser.mjs';
 
 const [base, login, search] = process.argv.slice(2);
 if (!base || !login || !search) {
   console.error('usage: node insurees.mjs BASE_URL USER:PASSWORD SEARCH');
   process.exit(2);
 }
-const screenshots = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
-mkdirSync(screenshots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-         '--no-first-run'],
-});
+const browser = await launch();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const [user, password] = login.split(':');
-  await page.goto(base + '/');
-  await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await logIn(page, base, login);
   await page.getByRole('button', { name: 'Insurees' }).click();
   await page.getByLabel('Insurance number or last name').fill(search);
   await page.getByRole('button', { name: 'Search' }).click();

@@ -1,35 +1,22 @@
 // WebUiIT's eyes: logs in as each user given, in Debian's headless chromium, and prints what the page shows (the menu,
 // who is logged in, an alert) as one line of JSON; saves a screenshot per user in web/screenshots/.
 // Usage: node menus.mjs BASE_URL USER:PASSWORD...
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { launch, logIn, screenshots } from './browser.mjs';
 
 const [base, ...logins] = process.argv.slice(2);
 if (!base || logins.length === 0) {
   console.error('usage: node menus.mjs BASE_URL USER:PASSWORD...');
   process.exit(2);
 }
-const screenshots = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots');
-mkdirSync(screenshots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-         '--no-first-run'],
-});
+const browser = await launch();
 const seen = {};
 try {
   for (const login of logins) {
-    const [user, password] = login.split(':');
     // a context per user: no session storage carried from the one before
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(base + '/');
-    await page.getByLabel('User name').fill(user);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    const user = await logIn(page, base, login);
     await page.waitForSelector('nav, [role=alert]', { timeout: 20000 });
     seen[login] = {
       menu: await page.locator('nav button').allTextContents(),

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.healthclaims.load.testing.PackagedServer;
 import org.healthclaims.load.testing.ScratchDatabase;
-import org.healthclaims.load.testing.ServerLog;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,30 +94,16 @@ class CompareCommandIT {
     private int port;
 
     private Process startServer(ScratchDatabase database) throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        Path log = Path.of("target", "compare-it-server.log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(
-                        java, "--add-modules", "jdk.incubator.vector", "-jar", JAR.toString(), "--server.port=" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("DATABASE_URL", database.jdbcUrl());
-        String user = database.user();
-        if (user != null) builder.environment().put("DATABASE_USER", user);
-        else builder.environment().remove("DATABASE_USER");
-        builder.environment().remove("DATABASE_PASSWORD");
-        builder.environment().remove("DEMO_DATA"); // datagen loaded the registers and users
-        // the test broker when there is one (queues of this run's own), else the server's embedded broker
-        String amqp = System.getenv("TEST_AMQP_URL");
-        if (amqp != null && !amqp.isBlank()) {
-            builder.environment().put("AMQP_URL", amqp);
-            builder.environment().put("AMQP_PREFIX", database.name() + ".");
-        } else builder.environment().remove("AMQP_URL");
-        Process server = builder.start();
-        ServerLog.awaitReady(server, log, Duration.ofMinutes(2));
-        return server;
+        port = PackagedServer.freePort();
+        // datagen loaded the registers and users: no demo data
+        return PackagedServer.start(
+                JAR,
+                database,
+                port,
+                Path.of("target", "compare-it-server.log"),
+                false,
+                Map.of(),
+                Duration.ofMinutes(2));
     }
 
     private static PrintStream quiet() {

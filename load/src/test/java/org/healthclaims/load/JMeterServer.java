@@ -8,11 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.healthclaims.load.testing.PackagedServer;
 import org.healthclaims.load.testing.ScratchDatabase;
-import org.healthclaims.load.testing.ServerLog;
 
 /**
  * The server the build starts for the JMeter smoke run (load/pom.xml, around the integration-test phase): {@code
@@ -76,38 +75,8 @@ public final class JMeterServer {
                     new PrintStream(Files.newOutputStream(dir.resolve("datagen.log")), true, StandardCharsets.UTF_8),
                     System.err);
             if (generated != 0) throw new IllegalStateException("datagen failed: see " + dir.resolve("datagen.log"));
-            ProcessBuilder builder = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "--add-modules",
-                            "jdk.incubator.vector",
-                            "-Xmx512m",
-                            "-jar",
-                            jar.toString(),
-                            "--server.port=" + port)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("DATABASE_URL", database.jdbcUrl());
-            if (user != null) builder.environment().put("DATABASE_USER", user);
-            else builder.environment().remove("DATABASE_USER");
-            builder.environment().remove("DATABASE_PASSWORD");
-            builder.environment().remove("DEMO_DATA");
-            String amqp = System.getenv("TEST_AMQP_URL");
-            if (amqp == null || amqp.isBlank()) builder.environment().remove("AMQP_URL");
-            else builder.environment().put("AMQP_URL", amqp);
-            builder.environment()
-                    .put(
-                            "AMQP_PREFIX",
-                            "jmeter-"
-                                    + UUID.randomUUID()
-                                            .toString()
-                                            .substring(0, 8)
-                                            .toLowerCase(Locale.ROOT) + ".");
-            Process server = builder.start();
-            // Maven destroys this process when the build ends early: the server must not outlive it
-            Runtime.getRuntime().addShutdownHook(new Thread(server::destroyForcibly));
+            Process server = PackagedServer.start(jar, database, port, log, false, Map.of(), START_PATIENCE);
             try {
-                ServerLog.awaitReady(server, log, START_PATIENCE);
                 Files.writeString(dir.resolve("ready"), "http://127.0.0.1:" + port);
                 System.out.println("JMeter's server is ready on port " + port + ", data in " + dir.resolve("data"));
                 // until the build says stop, or the server dies (then the run fails on connection errors)

@@ -514,7 +514,6 @@ class ClaimWrites {
     }
 
     private Locked lockOne(UUID uuid, String field, Access access) {
-        counts.forget();
         try {
             return lock(List.of(uuid), access).getFirst();
         } catch (ApiError e) {

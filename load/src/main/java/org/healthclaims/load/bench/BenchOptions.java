@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The options of {@code bench-claims}, checked where they enter. The target must be on this machine (a loopback
@@ -39,10 +40,9 @@ record BenchOptions(
         int seconds = 20;
         int warmupSeconds = 3;
         List<Integer> sizes = List.of(10, 100, 500);
-        for (int i = 0; i < args.size(); i += 2) {
-            String name = args.get(i);
-            if (i + 1 >= args.size()) throw new IllegalArgumentException(name + " needs a value");
-            String value = args.get(i + 1);
+        for (Map.Entry<String, String> option : OptionPairs.of(args).entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
                 case "--url" -> url = value;
                 case "--user" -> user = value;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code flamegraph --url URL [--seconds 30] [--event cpu] [--out flamegraph.html]}: logs in as an IMIS administrator
@@ -27,10 +28,9 @@ public final class FlameGraphCapture {
         int seconds = 30;
         String event = "cpu";
         Path file = Path.of("flamegraph.html");
-        for (int i = 0; i < args.size(); i += 2) {
-            String name = args.get(i);
-            if (i + 1 >= args.size()) throw new IllegalArgumentException(name + " needs a value");
-            String value = args.get(i + 1);
+        for (Map.Entry<String, String> option : OptionPairs.of(args).entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
                 case "--url" -> url = value;
                 case "--user" -> user = value;

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.load.bench.GraphQlEndpoint;
+import org.healthclaims.load.bench.OptionPairs;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,10 +57,9 @@ record CompareOptions(
         Path peer = null;
         String pgbench = "pgbench";
         Path markdown = null;
-        for (int i = 0; i < args.size(); i += 2) {
-            String name = args.get(i);
-            if (i + 1 >= args.size()) throw new IllegalArgumentException(name + " needs a value");
-            String value = args.get(i + 1);
+        for (Map.Entry<String, String> option : OptionPairs.of(args).entrySet()) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
                 case "--url" -> url = value;
                 case "--database-url" -> databaseUrl = value;

@@ -12,9 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.healthclaims.domain.broker.AdjudicationRoute;
 import org.healthclaims.domain.database.DatabaseUrl;
+import org.healthclaims.load.bench.OptionPairs;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,10 +49,9 @@ public final class MonitorCommand {
             double intervalSeconds = 1;
             Duration length = null;
             Path out = null;
-            for (int i = 0; i < args.size(); i += 2) {
-                String name = args.get(i);
-                if (i + 1 >= args.size()) throw new IllegalArgumentException(name + " needs a value");
-                String value = args.get(i + 1);
+            for (Map.Entry<String, String> option : OptionPairs.of(args).entrySet()) {
+                String name = option.getKey();
+                String value = option.getValue();
                 switch (name) {
                     case "--url" -> server = value;
                     case "--database-url" -> database = value;

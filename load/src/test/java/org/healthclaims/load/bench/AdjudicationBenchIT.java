@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,14 +12,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.healthclaims.domain.database.DatabaseUrl;
 import org.healthclaims.engine.kernel.RuleSet;
 import org.healthclaims.load.ConnectionPool;
+import org.healthclaims.load.testing.PackagedServer;
 import org.healthclaims.load.testing.ScratchDatabase;
-import org.healthclaims.load.testing.ServerLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,29 +53,15 @@ class AdjudicationBenchIT {
                 .as("build the api jar first: ./mvnw package -pl api -am")
                 .exists();
         database = ScratchDatabase.create("claims_bench");
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        Path log = Path.of("target", "adjudication-bench-it-server.log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(
-                        java, "--add-modules", "jdk.incubator.vector", "-jar", JAR.toString(), "--server.port=" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("DATABASE_URL", database.jdbcUrl());
-        String user = database.user();
-        if (user != null) builder.environment().put("DATABASE_USER", user);
-        else builder.environment().remove("DATABASE_USER");
-        builder.environment().remove("DATABASE_PASSWORD");
-        builder.environment().put("DEMO_DATA", "true");
-        // the test broker when there is one (queues of this run's own), else the server's embedded broker
-        String amqp = System.getenv("TEST_AMQP_URL");
-        if (amqp != null && !amqp.isBlank()) {
-            builder.environment().put("AMQP_URL", amqp);
-            builder.environment().put("AMQP_PREFIX", database.name() + ".");
-        } else builder.environment().remove("AMQP_URL");
-        process = builder.start();
-        ServerLog.awaitReady(process, log, Duration.ofMinutes(3));
+        port = PackagedServer.freePort();
+        process = PackagedServer.start(
+                JAR,
+                database,
+                port,
+                Path.of("target", "adjudication-bench-it-server.log"),
+                true,
+                Map.of(),
+                Duration.ofMinutes(3));
         // the reference is the scalar pass, chosen before the kernel's first use in this JVM
         System.setProperty("claims.kernel", "scalar");
     }
